@@ -1,0 +1,25 @@
+/**
+ * Every NATS subject kubelab uses, built in this one file so that a reader sees the whole bus at once.
+ *
+ *   kubelab.api.request                 request/reply: one ApiRequest → ApiResponse (queue group "apiserver")
+ *   kubelab.api.watch                   request/reply: start a watch, events then flow to the caller's inbox
+ *   kubelab.api.watch.<server>.<id>.*   control of one watch held by one apiserver: keepalive, cancel
+ *   kubelab.observe.<kind>.<component>  what components publish for observers (heartbeats, decisions, traces)
+ *
+ * Subjects are prefixed with the cluster name so that two clusters could share one NATS server.
+ */
+
+export const API_QUEUE_GROUP = 'apiserver';
+
+export function subjects(prefix = 'kubelab') {
+  return {
+    apiRequest: `${prefix}.api.request`,
+    apiWatch: `${prefix}.api.watch`,
+    watchControl: (server: string, id: string) => `${prefix}.api.watch.${server}.${id}`,
+    watchControlWildcard: (server: string) => `${prefix}.api.watch.${server}.>`,
+    observe: (kind: 'heartbeat' | 'decision' | 'trace', component: string) => `${prefix}.observe.${kind}.${component}`,
+    observeAll: `${prefix}.observe.>`,
+  };
+}
+
+export type Subjects = ReturnType<typeof subjects>;

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: fast unit tests that sit next to the code and need no I/O, and end-to-end tests that
+// start real clusters (redis-server, nats-server and the compiled component processes) in temp dirs.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'dist/**'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each e2e file starts its own cluster; two at a time keeps a 2-core machine responsive.
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
