@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli}/**/*.test.ts'],
+          include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli}/**/*.test.ts', 'test/repo/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'dist/**'],
         },
       },
