@@ -79,7 +79,9 @@ export class InvalidError extends ApiError {
     const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message ?? '')).filter(Boolean);
     const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
     const d: StatusDetails = { name, ...(group ? { group } : {}), kind, causes };
-    super(`${kind} "${name}" is invalid: ${summary}`, 422, 'Invalid', d);
+    // The message names the group-qualified kind (`Deployment.apps "x" is invalid`); kubectl builds its
+    // own "The Deployment "x" is invalid" line from details.kind instead.
+    super(`${kind}${group ? '.' + group : ''} "${name}" is invalid: ${summary}`, 422, 'Invalid', d);
   }
 }
 

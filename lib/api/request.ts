@@ -30,4 +30,6 @@ export interface ApiRequest {
 export interface ApiResponse {
   code: number;
   body: unknown;
+  /** Warnings for the client (HTTP: `Warning: 299 - "..."` headers), e.g. unknown fields under fieldValidation=Warn. */
+  warnings?: string[];
 }

@@ -1,0 +1,82 @@
+/**
+ * The apiserver's configuration: built once in main.ts from flags (named as kube-apiserver's where one
+ * exists) and the component credentials file, then frozen and handed down.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { params, type Params, type Profile } from '../lib/params.js';
+
+export interface Credentials {
+  nats: { url: string; user: string; pass: string };
+  redis?: { url: string; user: string; pass: string };
+}
+
+export interface ApiserverConfig {
+  bindAddress: string;
+  port: number;
+  advertiseAddress: string;
+  serverId: string;
+  serviceClusterIpRange: string;
+  serviceNodePortRange: string;
+  tokenAuthFile: string;
+  credentials: Credentials;
+  redisPrefix: string;
+  natsPrefix: string;
+  logFormat: 'json' | 'pretty' | undefined;
+  logLevel: string;
+  profile: Profile;
+  params: Params;
+  /** The flags as given, for the mirror pod's command line. */
+  commandLine: string[];
+}
+
+export function parseConfig(argv: string[]): ApiserverConfig {
+  const cmd = new Command('kube-apiserver')
+    .option('--bind-address <ip>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'HTTP port of the Kubernetes API', '6443')
+    .option('--advertise-address <ip>', 'address other components and the kubernetes Service use (default: bind address)')
+    .option('--server-id <id>', 'this apiserver among several', 'apiserver-1')
+    .option('--service-cluster-ip-range <cidr>', 'range of Service ClusterIPs', '10.96.0.0/12')
+    .option('--service-node-port-range <range>', 'range of NodePorts', '30000-32767')
+    .requiredOption('--token-auth-file <file>', 'bearer tokens: token,user,uid,"groups"')
+    .requiredOption('--credentials <file>', 'this component\'s NATS and Redis credentials (JSON)')
+    .option('--redis-prefix <prefix>', 'prefix of every Redis key', 'kubelab')
+    .option('--nats-prefix <prefix>', 'prefix of every NATS subject', 'kubelab')
+    .option('--profile <profile>', 'default (real Kubernetes timings) or fast', 'default')
+    .option('--log-format <format>', 'json or pretty')
+    .option('--log-level <level>', 'error, warn, info or debug', 'info')
+    .exitOverride();
+  cmd.parse(argv, { from: 'user' });
+  const o = cmd.opts();
+  const profile = o.profile === 'fast' ? 'fast' : 'default';
+  const credentials = JSON.parse(readFileSync(o.credentials, 'utf8')) as Credentials;
+  return Object.freeze({
+    bindAddress: o.bindAddress,
+    port: Number(o.port),
+    advertiseAddress: o.advertiseAddress ?? o.bindAddress,
+    serverId: o.serverId,
+    serviceClusterIpRange: o.serviceClusterIpRange,
+    serviceNodePortRange: o.serviceNodePortRange,
+    tokenAuthFile: o.tokenAuthFile,
+    credentials,
+    redisPrefix: o.redisPrefix,
+    natsPrefix: o.natsPrefix,
+    logFormat: o.logFormat,
+    logLevel: o.logLevel,
+    profile,
+    params: params(profile),
+    commandLine: [
+      'kube-apiserver',
+      `--advertise-address=${o.advertiseAddress ?? o.bindAddress}`,
+      `--bind-address=${o.bindAddress}`,
+      `--secure-port=${o.port}`,
+      `--service-cluster-ip-range=${o.serviceClusterIpRange}`,
+      `--service-node-port-range=${o.serviceNodePortRange}`,
+      `--token-auth-file=${o.tokenAuthFile}`,
+      `--storage-backend=redis`,
+      `--redis-servers=${credentials.redis?.url ?? ''}`,
+      `--nats-servers=${credentials.nats.url}`,
+      `--profile=${profile}`,
+    ],
+  });
+}
