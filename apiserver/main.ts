@@ -16,7 +16,7 @@ import { createAdmission } from './admission/index.js';
 import { parsePortRange, ServiceAllocator } from './admission/service-allocation.js';
 import { bootstrap, withdraw, type BootstrapConfig } from './bootstrap/bootstrap.js';
 import { parseConfig } from './config.js';
-import { versionInfo } from './discovery/index.js';
+import { buildInfoOf, versionInfo } from './discovery/index.js';
 import { readTokenFile } from './http/auth.js';
 import { discoveryRoutes } from './http/discovery-routes.js';
 import { createApp } from './http/server.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   door.start();
 
   const app = createApp({
-    registry, log, tokens: readTokenFile(cfg.tokenAuthFile), version: versionInfo(),
+    registry, log, tokens: readTokenFile(cfg.tokenAuthFile), version: versionInfo(buildInfoOf(process, new Date())),
     ready: async () => (await redis.ping()) === 'PONG' && !nc.isClosed(),
     discovery: discoveryRoutes(`${cfg.advertiseAddress}:${cfg.port}`),
     streams: {},
