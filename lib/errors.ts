@@ -130,7 +130,7 @@ export class RequestEntityTooLargeError extends ApiError {
 
 export class UnsupportedMediaTypeError extends ApiError {
   constructor(contentType: string) {
-    super(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`, 415, 'UnsupportedMediaType');
+    super(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`, 415, 'UnsupportedMediaType');
     void contentType;
   }
 }
