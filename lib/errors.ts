@@ -76,12 +76,14 @@ export class InvalidError extends ApiError {
     name: string,
     readonly causes: StatusCause[],
   ) {
-    const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message ?? '')).filter(Boolean);
-    const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
+    // As apimachinery's NewInvalid: each cause as "field: message" (": message" without a field),
+    // duplicates dropped, brackets only around several.
+    const lines = [...new Set(causes.map((c) => `${c.field ?? ''}: ${c.message ?? ''}`))];
+    const summary = lines.length === 0 ? '' : `: ${lines.length === 1 ? lines[0] : `[${lines.join(', ')}]`}`;
     const d: StatusDetails = { name, ...(group ? { group } : {}), kind, causes };
     // The message names the group-qualified kind (`Deployment.apps "x" is invalid`); kubectl builds its
     // own "The Deployment "x" is invalid" line from details.kind instead.
-    super(`${kind}${group ? '.' + group : ''} "${name}" is invalid: ${summary}`, 422, 'Invalid', d);
+    super(`${kind}${group ? '.' + group : ''} ${JSON.stringify(name)} is invalid${summary}`, 422, 'Invalid', d);
   }
 }
 
