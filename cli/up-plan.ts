@@ -1,0 +1,130 @@
+/**
+ * What `kubelab up` decides before it starts anything: the settings (flags, else what the directory
+ * used last time, else defaults), the component records with their exact argv, and the files to write.
+ * `resolveUpSettings` and `buildRecords` are pure; `prepareCluster` does the directory I/O around them.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { newClusterConfig, type ClusterConfig, type Profile } from './cluster-config.js';
+import { renderClusterFiles } from './cluster-files.js';
+import { clusterPaths, type ClusterPaths } from './cluster-paths.js';
+import { loadConfig, loadSecrets, loadState, saveConfig, saveState, writeClusterFiles } from './cluster-store.js';
+import { LOOPBACK, plannedComponents, portRequests, type SpecContext } from './components.js';
+import { completeSecrets } from './credentials.js';
+import { CliError } from './errors.js';
+import { localPortProbe } from './port-probe.js';
+import { assignPorts, PortInUseError } from './ports.js';
+import { candidateIndexes, RangeRegistry } from './range-index.js';
+import type { CliContext } from './runtime.js';
+import { isRunning } from './supervisor.js';
+import type { ComponentRecord } from './state.js';
+
+export interface UpFlags {
+  dir: string;
+  defaultDir: boolean;
+  name?: string;
+  nodes?: number;
+  apiservers?: number;
+  profile?: Profile;
+  port?: number;
+  entries?: Record<string, string>;
+}
+
+export interface UpSettings {
+  name: string;
+  nodes: number;
+  apiservers: number;
+  profile: Profile;
+  entries: Record<string, string>;
+}
+
+export const UP_DEFAULTS = { name: 'kubelab', nodes: 1, apiservers: 1, profile: 'default' as Profile };
+
+/** A flag wins; else the directory keeps what it had (its data was made with it); else the default. */
+export function resolveUpSettings(flags: UpFlags, previous: ClusterConfig | undefined): UpSettings {
+  return {
+    name: flags.name ?? previous?.name ?? UP_DEFAULTS.name,
+    nodes: flags.nodes ?? previous?.nodes ?? UP_DEFAULTS.nodes,
+    apiservers: flags.apiservers ?? previous?.apiservers ?? UP_DEFAULTS.apiservers,
+    profile: flags.profile ?? previous?.profile ?? UP_DEFAULTS.profile,
+    entries: flags.entries ?? previous?.entries ?? {},
+  };
+}
+
+/** One record per planned component, not yet started. */
+export function buildRecords(sctx: SpecContext): ComponentRecord[] {
+  return plannedComponents(sctx.config).map(({ name, spec }) => ({
+    name,
+    group: spec.group,
+    order: spec.order,
+    argv: spec.argv(sctx, name),
+    logFile: sctx.paths.log(name),
+    desired: 'stopped' as const,
+    endpoint: spec.endpoint(sctx.config, name),
+  }));
+}
+
+export interface PreparedCluster {
+  paths: ClusterPaths;
+  sctx: SpecContext;
+  records: ComponentRecord[];
+}
+
+export async function prepareCluster(flags: UpFlags, cli: CliContext): Promise<PreparedCluster> {
+  const paths = clusterPaths(flags.dir);
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  const previous = loadConfig(paths);
+  const running = loadState(paths).components.filter(isRunning);
+  if (running.length) {
+    throw new CliError(`the cluster in ${paths.dir} is already running (${running.map((r) => r.name).join(', ')}); see: kubelab status --dir ${paths.dir}`);
+  }
+  const settings = resolveUpSettings(flags, previous);
+  const registry = new RangeRegistry(cli.rangeRegistry);
+  const rangeIndex = await registry.claim(paths.dir, candidateIndexes(flags.defaultDir, previous?.rangeIndex));
+  if (previous && previous.rangeIndex !== rangeIndex) {
+    cli.err(`warning: address range ${previous.rangeIndex} is now used by another cluster; this one moves to range ${rangeIndex}\n`);
+  }
+  const ports = await choosePorts(flags, settings, previous);
+  const config = newClusterConfig({
+    ...settings,
+    dir: paths.dir,
+    defaultDir: flags.defaultDir,
+    rangeIndex,
+    ports,
+    ...(previous?.mergedKubeconfig ? { mergedKubeconfig: previous.mergedKubeconfig } : {}),
+  });
+  const secrets = completeSecrets(loadSecrets(paths), (n) => randomBytes(n).toString('hex'));
+  const sctx: SpecContext = { config, paths, secrets, runtime: cli.runtime };
+  writeLocalFiles(sctx);
+  saveConfig(paths, config);
+  const records = buildRecords(sctx);
+  saveState(paths, { version: 1, components: records });
+  return { paths, sctx, records };
+}
+
+async function choosePorts(flags: UpFlags, size: UpSettings, previous: ClusterConfig | undefined): Promise<Record<string, number>> {
+  const requests = portRequests(size, { defaultDir: flags.defaultDir });
+  try {
+    return await assignPorts(requests, localPortProbe, {
+      ...(previous ? { previous: previous.ports } : {}),
+      ...(flags.port !== undefined ? { fixed: { 'apiserver-1': flags.port } } : {}),
+    });
+  } catch (err) {
+    if (err instanceof PortInUseError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function writeLocalFiles(sctx: SpecContext): void {
+  const { config, paths, secrets } = sctx;
+  const files = renderClusterFiles({
+    paths,
+    clusterName: config.name,
+    secrets,
+    server: `http://${LOOPBACK}:${config.ports['apiserver-1']}`,
+    redis: { bind: LOOPBACK, host: LOOPBACK, port: config.ports.redis!, dataDir: paths.redisDir },
+    nats: { bind: LOOPBACK, host: LOOPBACK, port: config.ports.nats! },
+    fileMode: 0o600,
+  });
+  writeClusterFiles(files);
+}

@@ -1,0 +1,163 @@
+/**
+ * The end-to-end harness: every e2e test starts its cluster with the project's own launcher, exactly as
+ * a user would (`kubelab up --detach` in a fresh temporary directory), and talks to it with the real
+ * kubectl. Requires a build (dist/) and redis-server and nats-server on the machine.
+ *
+ *   const cluster = await startCluster({ nodes: 2 });
+ *   const { stdout } = await cluster.kubectl(['get', 'nodes']);
+ *   await cluster.cli(['kill', 'apiserver-1']);
+ *   await cluster.stop();   // kubelab down, then proves by PID that nothing it started still runs
+ *
+ * Each cluster has its own kubeconfig and its own kubectl cache directory: kubectl caches discovery per
+ * host:port, and a port reused by a later test's cluster must not be served from an older one's cache.
+ *
+ * KUBELAB_E2E_ENTRIES="apiserver=dist/test/harness/stand-in-apiserver.js" runs every cluster against
+ * another build of a component group (comma-separated GROUP=PATH pairs), e.g. to check the launcher
+ * itself with the stand-in apiserver.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { currentCredentials } from '../../cli/kubeconfig.js';
+import { listProcesses, sameProcess } from '../../cli/procfs.js';
+import type { ClusterState } from '../../cli/state.js';
+import type { StatusReport } from '../../cli/status-view.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const KUBECTL = '/usr/bin/kubectl';
+const COMMAND_TIMEOUT_MS = 90_000;
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Cluster {
+  dir: string;
+  kubeconfig: string;
+  server: string;
+  token: string;
+  kubectl(args: string[], opts?: RunOptions): Promise<CommandResult>;
+  /** `kubelab <args> --dir <dir>`. */
+  cli(args: string[]): Promise<CommandResult>;
+  /** `kubelab status -o json`, parsed. */
+  status(): Promise<StatusReport>;
+  /** Downs the cluster, verifies no process it started survives, deletes the directory. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  nodes?: number;
+  apiservers?: number;
+  /** Component group → entry script, overriding the built one (see the header). */
+  entries?: Record<string, string>;
+}
+
+export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+function entriesFromEnv(): Record<string, string> {
+  const raw = process.env.KUBELAB_E2E_ENTRIES ?? '';
+  return Object.fromEntries(
+    raw
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [group, path] = pair.split('=');
+        return [group!, resolve(REPO_ROOT, path!)];
+      }),
+  );
+}
+
+function readState(dir: string): ClusterState {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as ClusterState;
+  } catch {
+    return { version: 1, components: [] };
+  }
+}
+
+/** Every recorded component process, and what they left in their sessions, that is still alive. */
+export function survivors(state: ClusterState): Array<{ name: string; pid: number }> {
+  const all = listProcesses();
+  return state.components.flatMap((c) => {
+    if (c.pid === undefined || c.startTime === undefined) return [];
+    const own = sameProcess(c.pid, c.startTime) ? [{ name: c.name, pid: c.pid }] : [];
+    const children = all.filter((p) => p.session === c.pid && p.pid !== c.pid && p.startTime >= c.startTime! && p.state !== 'Z');
+    return [...own, ...children.map((p) => ({ name: `${c.name} (session member ${p.comm})`, pid: p.pid }))];
+  });
+}
+
+export async function startCluster(opts: StartOptions = {}): Promise<Cluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-e2e-'));
+  const entries = { ...entriesFromEnv(), ...opts.entries };
+  const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig'];
+  if (opts.nodes !== undefined) args.push('--nodes', String(opts.nodes));
+  if (opts.apiservers !== undefined) args.push('--apiservers', String(opts.apiservers));
+  for (const [group, path] of Object.entries(entries)) args.push('--entry', `${group}=${path}`);
+  const up = await run(process.execPath, [CLI, ...args]);
+  if (up.code !== 0) {
+    // A failed `up --detach` stops what it started; the directory only holds logs worth showing.
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`kubelab up failed (exit ${up.code}):\n${up.stdout}${up.stderr}`);
+  }
+  const kubeconfig = join(dir, 'kubeconfig');
+  const { server, token } = currentCredentials(parse(readFileSync(kubeconfig, 'utf8')));
+  const cli = (a: string[]) => run(process.execPath, [CLI, ...a, '--dir', dir]);
+  let stopping: Promise<void> | undefined;
+  return {
+    dir,
+    kubeconfig,
+    server,
+    token,
+    cli,
+    kubectl: (a, o = {}) => run(KUBECTL, a, { ...o, env: { KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'kube-cache'), ...o.env } }),
+    status: async () => {
+      const r = await cli(['status', '-o', 'json']);
+      if (r.code !== 0) throw new Error(`kubelab status failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as StatusReport;
+    },
+    stop: () => (stopping ??= stopCluster(dir, cli)), // once: a second call gets the first one's outcome
+  };
+}
+
+async function stopCluster(dir: string, cli: (a: string[]) => Promise<CommandResult>): Promise<void> {
+  // The state as it was before down: down --purge deletes the directory with state.json in it.
+  const before = readState(dir);
+  const down = await cli(['down', '--purge']);
+  const left = survivors(before);
+  for (const p of left) {
+    try {
+      process.kill(p.pid, 'SIGKILL'); // do not leak processes into the next test, but still fail this one
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (down.code !== 0) throw new Error(`kubelab down failed (exit ${down.code}):\n${down.stdout}${down.stderr}`);
+  if (left.length) throw new Error(`processes still running after kubelab down: ${left.map((p) => `${p.name}=${p.pid}`).join(', ')}`);
+}
