@@ -19,6 +19,9 @@ export interface ApiserverConfig {
   serviceClusterIpRange: string;
   serviceNodePortRange: string;
   tokenAuthFile: string;
+  /** With both: HTTPS, as kube-apiserver always serves. Without: plain HTTP (kubectl then sends no token). */
+  tlsCertFile?: string;
+  tlsPrivateKeyFile?: string;
   credentials: Credentials;
   redisPrefix: string;
   natsPrefix: string;
@@ -39,6 +42,8 @@ export function parseConfig(argv: string[]): ApiserverConfig {
     .option('--service-cluster-ip-range <cidr>', 'range of Service ClusterIPs', '10.96.0.0/12')
     .option('--service-node-port-range <range>', 'range of NodePorts', '30000-32767')
     .requiredOption('--token-auth-file <file>', 'bearer tokens: token,user,uid,"groups"')
+    .option('--tls-cert-file <file>', 'serving certificate (PEM)')
+    .option('--tls-private-key-file <file>', 'serving key (PEM)')
     .requiredOption('--credentials <file>', 'this component\'s NATS and Redis credentials (JSON)')
     .option('--redis-prefix <prefix>', 'prefix of every Redis key', 'kubelab')
     .option('--nats-prefix <prefix>', 'prefix of every NATS subject', 'kubelab')
@@ -58,6 +63,8 @@ export function parseConfig(argv: string[]): ApiserverConfig {
     serviceClusterIpRange: o.serviceClusterIpRange,
     serviceNodePortRange: o.serviceNodePortRange,
     tokenAuthFile: o.tokenAuthFile,
+    tlsCertFile: o.tlsCertFile,
+    tlsPrivateKeyFile: o.tlsPrivateKeyFile,
     credentials,
     redisPrefix: o.redisPrefix,
     natsPrefix: o.natsPrefix,
@@ -73,6 +80,7 @@ export function parseConfig(argv: string[]): ApiserverConfig {
       `--service-cluster-ip-range=${o.serviceClusterIpRange}`,
       `--service-node-port-range=${o.serviceNodePortRange}`,
       `--token-auth-file=${o.tokenAuthFile}`,
+      ...(o.tlsCertFile ? [`--tls-cert-file=${o.tlsCertFile}`, `--tls-private-key-file=${o.tlsPrivateKeyFile}`] : []),
       `--storage-backend=redis`,
       `--redis-servers=${credentials.redis?.url ?? ''}`,
       `--nats-servers=${credentials.nats.url}`,

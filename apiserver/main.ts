@@ -8,7 +8,9 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createLogger } from '../lib/log.js';
 import { parseCidr, ipAt } from '../lib/net/cidr.js';
 import { subjects } from '../lib/nats/subjects.js';
@@ -74,10 +76,12 @@ async function main(): Promise<void> {
       latestResourceVersion: () => registry.latestResourceVersion(),
     },
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(cfg.port, cfg.bindAddress, () => resolve(s));
-  });
-  log.info('serving', { address: `http://${cfg.bindAddress}:${cfg.port}`, serverId: cfg.serverId, profile: cfg.profile });
+  const tls = cfg.tlsCertFile && cfg.tlsPrivateKeyFile
+    ? { cert: readFileSync(cfg.tlsCertFile), key: readFileSync(cfg.tlsPrivateKeyFile) }
+    : undefined;
+  const server: Server = tls ? createHttpsServer(tls, app) : createHttpServer(app);
+  await new Promise<void>((resolve) => server.listen(cfg.port, cfg.bindAddress, resolve));
+  log.info('serving', { address: `${tls ? 'https' : 'http'}://${cfg.bindAddress}:${cfg.port}`, serverId: cfg.serverId, profile: cfg.profile });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,7 +1,7 @@
 /**
  * What an apiserver puts in place when it starts, as kube-apiserver's bootstrap controllers do:
  * the system namespaces, the `kubernetes` Service (first address of the service range, port 443) with
- * Endpoints listing the running apiservers, and a mirror Pod for this apiserver process in kube-system,
+ * Endpoints listing the running apiservers, and a Pod standing for this apiserver process in kube-system,
  * whose command line shows its flags (`kubectl cluster-info dump | grep service-cluster-ip-range`).
  * All writes go through the registry, so they are validated and watched like any other.
  */
@@ -35,6 +35,14 @@ function req(verb: ApiRequest['verb'], resource: string, namespace: string | und
 }
 
 async function createIfMissing(registry: Registry, r: ApiRequest): Promise<void> {
+  const name = (JSON.parse(r.body!) as KubeObject).metadata.name!;
+  try {
+    // Look first: a second apiserver must not even try to allocate the `kubernetes` Service's address again.
+    await registry.handle({ ...r, verb: 'get', name, body: undefined });
+    return;
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+  }
   try {
     await registry.handle(r);
   } catch (err) {
@@ -104,7 +112,9 @@ async function writeMirrorPod(registry: Registry, cfg: BootstrapConfig, state: '
     metadata: {
       name, namespace: 'kube-system',
       labels: { component: 'kube-apiserver', tier: 'control-plane' },
-      annotations: { 'kubernetes.io/config.mirror': cfg.serverId, 'kubernetes.io/config.source': 'kubelab', 'kubelab.dev/pid': String(cfg.pid) },
+      // Not a real mirror pod (no kubelet runs the control plane here), so no config.mirror annotation:
+      // the apiserver reports this process itself.
+      annotations: { 'kubelab.dev/component': 'apiserver', 'kubelab.dev/server-id': cfg.serverId, 'kubelab.dev/pid': String(cfg.pid) },
     },
     spec: { hostNetwork: true, priority: 2000001000, containers: [{ name: 'kube-apiserver', image: cfg.image, command: cfg.commandLine }] },
   };

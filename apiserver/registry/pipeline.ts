@@ -20,15 +20,16 @@ import { validateCreate as validateNew, validateUpdate as validateChange } from 
 import type { DeleteOptions } from './deletion-plan.js';
 
 export function decode(req: ApiRequest, info: ResourceInfo): { object: KubeObject; warnings: string[] } {
-  return decodeObject({ body: req.body ?? '', contentType: req.contentType, expected: info, fieldValidation: req.query.fieldValidation });
+  const verb = req.verb === 'update' ? 'update' : 'create';
+  return decodeObject({ body: req.body ?? '', contentType: req.contentType, expected: info, fieldValidation: req.query.fieldValidation, verb });
 }
 
 export function decodeSubresource(req: ApiRequest, apiVersion: string, kind: string): KubeObject {
-  return decodeSubresourceBody({ body: req.body ?? '', contentType: req.contentType, apiVersion, kind, fieldValidation: req.query.fieldValidation });
+  return decodeSubresourceBody({ body: req.body ?? '', contentType: req.contentType, apiVersion, kind, fieldValidation: req.query.fieldValidation }).object;
 }
 
-export function defaults(info: ResourceInfo, obj: KubeObject): KubeObject {
-  return applyDefaults(info, obj);
+export function defaults(info: ResourceInfo, obj: KubeObject, operation: 'create' | 'update'): KubeObject {
+  return applyDefaults(info, obj, operation);
 }
 
 export function validateCreate(info: ResourceInfo, obj: KubeObject): void {

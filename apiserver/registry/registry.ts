@@ -110,7 +110,7 @@ export class Registry {
     const strategy = strategyFor(info);
     let obj = prepareMetaForCreate(object, { now: this.deps.now(), uid: this.deps.uid(), random: this.deps.random, tracksGeneration: strategy.tracksGeneration });
     if (strategy.initialStatus) obj.status = strategy.initialStatus(obj);
-    obj = pipeline.defaults(info, obj);
+    obj = pipeline.defaults(info, obj, 'create');
     pipeline.validateCreate(info, obj);
     return this.deps.admission.admitCreate(info, obj, isDryRun(req));
   }
@@ -180,7 +180,7 @@ export class Registry {
       const generation = nextGeneration(next, old, { annotationsCount: strategy.generationCountsAnnotations });
       if (generation !== undefined) next.metadata.generation = generation;
       next.metadata = { ...next.metadata, resourceVersion: old.metadata.resourceVersion };
-      return pipeline.defaults(info, next);
+      return pipeline.defaults(info, next, 'update');
     }
     if (part === 'status') {
       next = { ...old, status: incoming.status };
@@ -194,7 +194,7 @@ export class Registry {
       if (generation !== undefined) next.metadata.generation = generation;
     }
     next.metadata = { ...next.metadata, resourceVersion: old.metadata.resourceVersion };
-    next = pipeline.defaults(info, next);
+    next = pipeline.defaults(info, next, 'update');
     pipeline.validateUpdate(info, next, old);
     return next;
   }
