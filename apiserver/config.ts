@@ -48,6 +48,7 @@ export function parseConfig(argv: string[]): ApiserverConfig {
     .option('--redis-prefix <prefix>', 'prefix of every Redis key', 'kubelab')
     .option('--nats-prefix <prefix>', 'prefix of every NATS subject', 'kubelab')
     .option('--profile <profile>', 'default (real Kubernetes timings) or fast', 'default')
+    .option('--watch-history-length <n>', 'changes kept for watch resumes (older resumes get 410 Gone)')
     .option('--log-format <format>', 'json or pretty')
     .option('--log-level <level>', 'error, warn, info or debug', 'info')
     .exitOverride();
@@ -71,7 +72,10 @@ export function parseConfig(argv: string[]): ApiserverConfig {
     logFormat: o.logFormat,
     logLevel: o.logLevel,
     profile,
-    params: params(profile),
+    params: Object.freeze({
+      ...params(profile),
+      ...(o.watchHistoryLength ? { watchHistoryLength: Number(o.watchHistoryLength) } : {}),
+    }),
     commandLine: [
       'kube-apiserver',
       `--advertise-address=${o.advertiseAddress ?? o.bindAddress}`,

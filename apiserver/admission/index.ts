@@ -24,6 +24,10 @@ export function createAdmission(store: RedisStore, services: ServiceAllocator, e
       if (info.namespaced) checkNamespaceForCreate(info, obj, await store.get(NAMESPACES, undefined, obj.metadata.namespace!));
       return isServices(info) ? services.allocate(obj) : obj;
     },
+    async admitUpdate(info, next, old) {
+      if (isServices(info)) return services.reconcileUpdate(next, old);
+      return { object: next, undo: async () => {}, done: async () => {} };
+    },
     admitDelete: checkNamespaceDeletion,
     async rollbackCreate(info: ResourceInfo, obj: KubeObject) {
       if (isServices(info)) await services.release(obj);

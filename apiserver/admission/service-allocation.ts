@@ -58,6 +58,57 @@ export class ServiceAllocator {
     return { ...svc, spec };
   }
 
+  /**
+   * An update keeps what the Service already holds: its clusterIP, and the nodePort of each port that
+   * stays (matched by port number) unless a new one is asked for. A type change away from
+   * NodePort/LoadBalancer drops the nodePorts the server had assigned, as kube-apiserver does.
+   */
+  async reconcileUpdate(next: KubeObject, old: KubeObject): Promise<{ object: KubeObject; undo(): Promise<void>; done(): Promise<void> }> {
+    const owner = `${next.metadata.namespace}/${next.metadata.name}`;
+    const spec = { ...next.spec };
+    const claimed: number[] = [];
+    const oldPorts: { port: number; nodePort?: number }[] = old.spec?.ports ?? [];
+    if (!spec.clusterIP && old.spec?.clusterIP) {
+      spec.clusterIP = old.spec.clusterIP;
+      spec.clusterIPs = old.spec.clusterIPs;
+    }
+    const needsNodePorts = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+    if (!needsNodePorts && spec.externalTrafficPolicy === old.spec?.externalTrafficPolicy) {
+      // Set by the server for the old type only (kube-apiserver's dropTypeDependentFields).
+      delete spec.externalTrafficPolicy;
+    }
+    try {
+      spec.ports = [];
+      for (const [i, port] of (next.spec?.ports ?? []).entries()) {
+        const previous = oldPorts.find((p) => p.port === port.port)?.nodePort;
+        const held = oldPorts.some((p) => p.nodePort !== undefined && p.nodePort === port.nodePort);
+        let nodePort: number | undefined = port.nodePort;
+        if (!needsNodePorts) {
+          if (held) nodePort = undefined; // assigned by us for the old type: dropped with it
+        } else if (nodePort === undefined) {
+          nodePort = previous ?? (await this.randomPort(owner));
+          if (previous === undefined) claimed.push(nodePort);
+        } else if (!held) {
+          await this.claimPort(next, i, nodePort, owner);
+          claimed.push(nodePort);
+        }
+        const { nodePort: _drop, ...rest } = port;
+        spec.ports.push(nodePort === undefined ? rest : { ...rest, nodePort });
+      }
+    } catch (err) {
+      for (const p of claimed) await this.releasePort(p);
+      throw err;
+    }
+    const kept = new Set<number>(spec.ports.map((p: { nodePort?: number }) => p.nodePort).filter((p: number | undefined) => p !== undefined));
+    return {
+      object: { ...next, spec },
+      undo: async () => { for (const p of claimed) await this.releasePort(p); },
+      done: async () => {
+        for (const p of oldPorts) if (p.nodePort !== undefined && !kept.has(p.nodePort)) await this.releasePort(p.nodePort);
+      },
+    };
+  }
+
   async release(svc: KubeObject): Promise<void> {
     const ip = svc.spec?.clusterIP;
     if (ip && ip !== 'None') await this.releaseIp(ip);

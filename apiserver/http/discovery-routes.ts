@@ -50,6 +50,8 @@ function serveOpenApi(req: Request, res: Response, path: string): true {
   }
   res.setHeader('ETag', `"${answer.etag}"`);
   if (answer.immutable) res.setHeader('Cache-Control', 'public, immutable');
-  sendJson(res, 200, answer.body);
+  // The documents come pre-serialized (they are large and never change).
+  if (typeof answer.body === 'string') res.status(200).type('application/json').end(answer.body);
+  else sendJson(res, 200, answer.body);
   return true;
 }

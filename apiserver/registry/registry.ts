@@ -15,7 +15,7 @@ import { BadRequestError, ConflictError, MethodNotAllowedError, NotFoundError, R
 import type { Logger } from '../../lib/log.js';
 import type { RedisStore } from '../storage/redis-store.js';
 import type { ActiveWatch, WatchHub, WatchSink } from '../watch/watch-hub.js';
-import type { Admission } from './admission.js';
+import type { Admission, AdmittedUpdate } from './admission.js';
 import { planDeletion, readyToRemove, type DeleteOptions } from './deletion-plan.js';
 import { nextGeneration, preserveMetaOnUpdate, prepareMetaForCreate } from './object-meta.js';
 import * as pipeline from './pipeline.js';
@@ -157,21 +157,41 @@ export class Registry {
         return { code: 201, body: await this.store(req, info, obj), warnings };
       }
       if (userRv && userRv !== old.metadata.resourceVersion) throw new ConflictError(info, req.name!);
-      const next = this.prepareUpdate(info, part, incoming!, old);
-      if (sameObject(next, old)) return { code: 200, body: old, warnings };
-      if (isDryRun(req)) return { code: 200, body: next, warnings };
+      const admitted = await this.prepareUpdate(info, part, incoming!, old);
+      const next = admitted.object;
+      if (sameObject(next, old) || isDryRun(req)) {
+        await admitted.undo();
+        return { code: 200, body: isDryRun(req) ? next : old, warnings };
+      }
       try {
-        if (!readyToRemove(next)) return { code: 200, body: await this.deps.store.update(info, next, old.metadata.resourceVersion!), warnings };
-        const removed = await this.deps.store.delete(info, next, old.metadata.resourceVersion!);
-        await this.deps.admission.afterDelete(info, removed);
-        return { code: 200, body: removed, warnings };
+        const body = readyToRemove(next)
+          ? await this.deps.store.delete(info, next, old.metadata.resourceVersion!)
+          : await this.deps.store.update(info, next, old.metadata.resourceVersion!);
+        await admitted.done();
+        if (readyToRemove(next)) await this.deps.admission.afterDelete(info, body);
+        return { code: 200, body, warnings };
       } catch (err) {
+        await admitted.undo();
         if (!(err instanceof ConflictError) || userRv || attempt >= MAX_UPDATE_ATTEMPTS) throw err;
       }
     }
   }
 
-  private prepareUpdate(info: ResourceInfo, part: UpdatePart, incoming: KubeObject, old: KubeObject): KubeObject {
+  /** The object an update will store: server-owned fields kept, defaults, admission, then validation. */
+  private async prepareUpdate(info: ResourceInfo, part: UpdatePart, incoming: KubeObject, old: KubeObject): Promise<AdmittedUpdate> {
+    const next = this.mergeUpdate(info, part, incoming, old);
+    if (part === 'internal') return { object: next, undo: async () => {}, done: async () => {} };
+    const admitted = await this.deps.admission.admitUpdate(info, next, old);
+    try {
+      pipeline.validateUpdate(info, admitted.object, old);
+    } catch (err) {
+      await admitted.undo();
+      throw err;
+    }
+    return admitted;
+  }
+
+  private mergeUpdate(info: ResourceInfo, part: UpdatePart, incoming: KubeObject, old: KubeObject): KubeObject {
     const strategy = strategyFor(info);
     let next: KubeObject;
     if (part === 'internal') {
@@ -194,9 +214,7 @@ export class Registry {
       if (generation !== undefined) next.metadata.generation = generation;
     }
     next.metadata = { ...next.metadata, resourceVersion: old.metadata.resourceVersion };
-    next = pipeline.defaults(info, next, 'update');
-    pipeline.validateUpdate(info, next, old);
-    return next;
+    return pipeline.defaults(info, next, 'update');
   }
 
   private async delete(req: ApiRequest, info: ResourceInfo): Promise<ApiResponse> {
