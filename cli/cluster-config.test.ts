@@ -64,7 +64,7 @@ describe('newClusterConfig', () => {
     expect(c.serviceClusterIPRange).toBe('127.99.0.0/16');
     expect(c.podCIDR).toBe('127.241.0.0/16');
     expect(c.entries).toEqual({});
-    expect(apiserverURL(c)).toBe('http://127.0.0.1:20003');
+    expect(apiserverURL(c)).toBe('https://127.0.0.1:20003');
   });
 
   it.each<[string, Partial<ClusterConfigInput>]>([

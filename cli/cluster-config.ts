@@ -132,7 +132,7 @@ export function parseClusterConfig(raw: unknown): ClusterConfig {
   });
 }
 
-/** The URL kubectl uses: the first apiserver. */
+/** The URL kubectl uses: the first apiserver, over HTTPS (kubectl sends its token only over TLS). */
 export function apiserverURL(config: ClusterConfig): string {
-  return `http://127.0.0.1:${config.ports['apiserver-1']}`;
+  return `https://127.0.0.1:${config.ports['apiserver-1']}`;
 }

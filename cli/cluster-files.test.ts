@@ -6,12 +6,14 @@ import { completeSecrets, NATS_USERS } from './credentials.js';
 import { currentCredentials } from './kubeconfig.js';
 
 const secrets = completeSecrets(undefined, (n) => 'c'.repeat(n * 2));
+const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
 const local: ClusterFilesInput = {
   paths: clusterPaths('/c'),
   clusterName: 'kubelab',
   secrets,
-  server: 'http://127.0.0.1:6443',
+  server: 'https://127.0.0.1:6443',
+  caCert: CA,
   redis: { bind: '127.0.0.1', host: '127.0.0.1', port: 20001, dataDir: '/c/redis' },
   nats: { bind: '127.0.0.1', host: '127.0.0.1', port: 20002 },
   fileMode: 0o600,
@@ -62,9 +64,9 @@ describe('renderClusterFiles', () => {
     expect(files.get('/config/redis/redis.conf')!.content).toContain('aclfile "/config/redis/users.acl"');
   });
 
-  it('writes a kubeconfig that authenticates with the admin token', () => {
+  it('writes a kubeconfig that trusts the cluster CA and authenticates with the admin token', () => {
     const kubeconfig = parse(byPath(local).get('/c/kubeconfig')!.content);
-    expect(currentCredentials(kubeconfig)).toEqual({ server: 'http://127.0.0.1:6443', token: secrets.adminToken });
+    expect(currentCredentials(kubeconfig)).toEqual({ server: 'https://127.0.0.1:6443', token: secrets.adminToken, ca: CA });
     expect(byPath(local).get('/c/tokens.csv')!.content.startsWith(secrets.adminToken + ',')).toBe(true);
   });
 });

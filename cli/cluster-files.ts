@@ -2,7 +2,8 @@
  * The generated files of a cluster directory, rendered from the secrets and the endpoints: credentials
  * per component, tokens.csv, nats.conf, redis.conf plus its ACL, and the kubeconfig. Used by `up` (local
  * processes on 127.0.0.1) and by `init-config` (compose: redis and nats in their own containers).
- * Pure: returns file contents; cluster-store.ts writes them.
+ * The certificates under DIR/pki are not among them: pki-files.ts keeps those (they are reused, not
+ * rewritten). Pure: returns file contents; cluster-store.ts writes them.
  */
 import { stringify } from 'yaml';
 import type { ClusterPaths } from './cluster-paths.js';
@@ -21,8 +22,10 @@ export interface ClusterFilesInput {
   paths: ClusterPaths;
   clusterName: string;
   secrets: ClusterSecrets;
-  /** The apiserver URL written into the kubeconfig. */
+  /** The apiserver URL written into the kubeconfig (https://...). */
   server: string;
+  /** The cluster CA (PEM) the kubeconfig trusts; pki-files.ts makes it. */
+  caCert: string;
   redis: ListenerSpec & { dataDir: string };
   nats: ListenerSpec & { monitorPort?: number };
   /** 0o600 normally; compose needs 0o644 because redis reads its ACL as another uid. */
@@ -58,6 +61,6 @@ export function renderClusterFiles(input: ClusterFilesInput): ClusterFile[] {
       mode,
     },
     { path: paths.redisAcl, content: redisAcl(secrets), mode },
-    { path: paths.kubeconfig, content: stringify(clusterKubeconfig(input.clusterName, input.server, secrets.adminToken)), mode },
+    { path: paths.kubeconfig, content: stringify(clusterKubeconfig(input.clusterName, input.server, secrets.adminToken, input.caCert)), mode },
   ];
 }

@@ -9,6 +9,8 @@
  *   DIR/credentials/<component>.json what one component needs: NATS (and Redis) URL, user, password
  *   DIR/nats/nats.conf               nats-server config: listen address, max_payload, users
  *   DIR/redis/redis.conf, users.acl  redis-server config and ACL; the append-only data sits beside them
+ *   DIR/pki/ca.crt, ca.key           the cluster's CA (kubectl trusts it through the kubeconfig)
+ *   DIR/pki/apiserver.crt, .key      the apiserver's serving certificate, signed by that CA
  *   DIR/logs/<component>.log         stdout and stderr of one component, appended across restarts
  *
  * Pure: path arithmetic only.
@@ -29,6 +31,11 @@ export interface ClusterPaths {
   redisDir: string;
   redisConf: string;
   redisAcl: string;
+  pkiDir: string;
+  caCert: string;
+  caKey: string;
+  apiserverCert: string;
+  apiserverKey: string;
   logsDir: string;
   log(component: string): string;
 }
@@ -38,6 +45,7 @@ export function clusterPaths(dir: string): ClusterPaths {
   const natsDir = join(dir, 'nats');
   const redisDir = join(dir, 'redis');
   const logsDir = join(dir, 'logs');
+  const pkiDir = join(dir, 'pki');
   return {
     dir,
     config: join(dir, 'cluster.json'),
@@ -52,6 +60,11 @@ export function clusterPaths(dir: string): ClusterPaths {
     redisDir,
     redisConf: join(redisDir, 'redis.conf'),
     redisAcl: join(redisDir, 'users.acl'),
+    pkiDir,
+    caCert: join(pkiDir, 'ca.crt'),
+    caKey: join(pkiDir, 'ca.key'),
+    apiserverCert: join(pkiDir, 'apiserver.crt'),
+    apiserverKey: join(pkiDir, 'apiserver.key'),
     logsDir,
     log: (component) => join(logsDir, `${component}.log`),
   };

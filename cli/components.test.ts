@@ -47,13 +47,15 @@ describe('the component table', () => {
       '--port', '21011',
       '--credentials', '/c/credentials/apiserver.json',
       '--token-auth-file', '/c/tokens.csv',
+      '--tls-cert-file', '/c/pki/apiserver.crt',
+      '--tls-private-key-file', '/c/pki/apiserver.key',
       '--service-cluster-ip-range', '127.98.0.0/16',
       '--server-id', 'apiserver-1',
       '--profile', 'fast',
       '--log-format', 'json',
     ]);
-    expect(spec.readiness(c, 'apiserver-1')).toEqual({ kind: 'http', url: 'http://127.0.0.1:21011/readyz' });
-    expect(spec.endpoint(c.config, 'apiserver-1')).toBe('http://127.0.0.1:21011');
+    expect(spec.readiness(c, 'apiserver-1')).toEqual({ kind: 'https', url: 'https://127.0.0.1:21011/readyz', caFile: '/c/pki/ca.crt' });
+    expect(spec.endpoint(c.config, 'apiserver-1')).toBe('https://127.0.0.1:21011');
   });
 
   it('gives every apiserver replica its own port and server id', () => {
@@ -78,8 +80,11 @@ describe('the component table', () => {
   });
 
   it('apiserverArgs renders every flag as a --flag value pair', () => {
-    const args = apiserverArgs({ bindAddress: '0.0.0.0', port: 6443, credentials: 'c', tokenAuthFile: 't', serviceClusterIPRange: 's', serverId: 'x', profile: 'default', logFormat: 'json' });
+    const args = apiserverArgs({
+      bindAddress: '0.0.0.0', port: 6443, credentials: 'c', tokenAuthFile: 't', tlsCertFile: 'crt', tlsPrivateKeyFile: 'key',
+      serviceClusterIPRange: 's', serverId: 'x', profile: 'default', logFormat: 'json',
+    });
     expect(args.filter((_, i) => i % 2 === 0).every((f) => f.startsWith('--'))).toBe(true);
-    expect(args).toHaveLength(16);
+    expect(args).toHaveLength(20);
   });
 });

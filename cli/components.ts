@@ -14,9 +14,12 @@ import type { ClusterConfig, Profile } from './cluster-config.js';
 import type { ClusterPaths } from './cluster-paths.js';
 import type { ClusterSecrets } from './credentials.js';
 
-/** How to tell a component is ready: a discriminated union that readiness.ts knows how to probe. */
+/**
+ * How to tell a component is ready: a discriminated union that readiness.ts knows how to probe.
+ * 'https' trusts only the cluster's CA (caFile), as kubectl does through the kubeconfig.
+ */
 export type Readiness =
-  | { kind: 'http'; url: string }
+  | { kind: 'https'; url: string; caFile: string }
   | { kind: 'redis'; host: string; port: number; user: string; pass: string }
   | { kind: 'nats'; servers: string; user: string; pass: string };
 
@@ -60,6 +63,9 @@ export interface ApiserverFlags {
   port: number;
   credentials: string;
   tokenAuthFile: string;
+  /** The serving certificate and key (DIR/pki): with both the apiserver serves HTTPS on --port. */
+  tlsCertFile: string;
+  tlsPrivateKeyFile: string;
   serviceClusterIPRange: string;
   serverId: string;
   profile: Profile;
@@ -73,6 +79,8 @@ export function apiserverArgs(f: ApiserverFlags): string[] {
     '--port', String(f.port),
     '--credentials', f.credentials,
     '--token-auth-file', f.tokenAuthFile,
+    '--tls-cert-file', f.tlsCertFile,
+    '--tls-private-key-file', f.tlsPrivateKeyFile,
     '--service-cluster-ip-range', f.serviceClusterIPRange,
     '--server-id', f.serverId,
     '--profile', f.profile,
@@ -128,14 +136,16 @@ const apiserver: ComponentSpec = {
       port: port(ctx.config, name),
       credentials: ctx.paths.credentials('apiserver'),
       tokenAuthFile: ctx.paths.tokens,
+      tlsCertFile: ctx.paths.apiserverCert,
+      tlsPrivateKeyFile: ctx.paths.apiserverKey,
       serviceClusterIPRange: ctx.config.serviceClusterIPRange,
       serverId: name,
       profile: ctx.config.profile,
       logFormat: 'json',
     }),
   ],
-  readiness: (ctx, name) => ({ kind: 'http', url: `http://${LOOPBACK}:${port(ctx.config, name)}/readyz` }),
-  endpoint: (config, name) => `http://${LOOPBACK}:${port(config, name)}`,
+  readiness: (ctx, name) => ({ kind: 'https', url: `https://${LOOPBACK}:${port(ctx.config, name)}/readyz`, caFile: ctx.paths.caCert }),
+  endpoint: (config, name) => `https://${LOOPBACK}:${port(config, name)}`,
 };
 
 export const COMPONENTS: readonly ComponentSpec[] = [redis, nats, apiserver];

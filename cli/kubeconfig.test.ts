@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterKubeconfig, currentCredentials, mergeKubeconfig, removeFromKubeconfig, userKubeconfigPath } from './kubeconfig.js';
 
-const ours = clusterKubeconfig('kubelab', 'http://127.0.0.1:6443', 'tok');
+const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const CA_DATA = Buffer.from(CA).toString('base64');
+const ours = clusterKubeconfig('kubelab', 'https://127.0.0.1:6443', 'tok', CA);
 
 const theirs = {
   apiVersion: 'v1',
@@ -14,12 +16,12 @@ const theirs = {
 };
 
 describe('clusterKubeconfig', () => {
-  it('names cluster, context and user alike and makes the context current', () => {
-    expect(ours.clusters).toEqual([{ name: 'kubelab', cluster: { server: 'http://127.0.0.1:6443' } }]);
+  it('names cluster, context and user alike, trusts the CA, and makes the context current', () => {
+    expect(ours.clusters).toEqual([{ name: 'kubelab', cluster: { server: 'https://127.0.0.1:6443', 'certificate-authority-data': CA_DATA } }]);
     expect(ours.contexts).toEqual([{ name: 'kubelab', context: { cluster: 'kubelab', user: 'kubelab' } }]);
     expect(ours.users).toEqual([{ name: 'kubelab', user: { token: 'tok' } }]);
     expect(ours['current-context']).toBe('kubelab');
-    expect(currentCredentials(ours)).toEqual({ server: 'http://127.0.0.1:6443', token: 'tok' });
+    expect(currentCredentials(ours)).toEqual({ server: 'https://127.0.0.1:6443', token: 'tok', ca: CA });
   });
 });
 
@@ -41,15 +43,15 @@ describe('mergeKubeconfig', () => {
 
   it('replaces an entry of the same name in place (a new port or token after up)', () => {
     const first = mergeKubeconfig(theirs, ours);
-    const again = mergeKubeconfig(first, clusterKubeconfig('kubelab', 'http://127.0.0.1:7000', 'tok2'));
-    expect(again.clusters).toEqual([theirs.clusters[0], { name: 'kubelab', cluster: { server: 'http://127.0.0.1:7000' } }]);
+    const again = mergeKubeconfig(first, clusterKubeconfig('kubelab', 'https://127.0.0.1:7000', 'tok2', CA));
+    expect(again.clusters).toEqual([theirs.clusters[0], { name: 'kubelab', cluster: { server: 'https://127.0.0.1:7000', 'certificate-authority-data': CA_DATA } }]);
     expect(again.users[1]).toEqual({ name: 'kubelab', user: { token: 'tok2' } });
   });
 });
 
 describe('removeFromKubeconfig', () => {
   it('takes out exactly what the merge put in and clears the current context', () => {
-    const back = removeFromKubeconfig(mergeKubeconfig(theirs, ours), 'kubelab', 'http://127.0.0.1:6443');
+    const back = removeFromKubeconfig(mergeKubeconfig(theirs, ours), 'kubelab', 'https://127.0.0.1:6443');
     expect(back.clusters).toEqual(theirs.clusters);
     expect(back.contexts).toEqual(theirs.contexts);
     expect(back.users).toEqual(theirs.users);
@@ -58,12 +60,12 @@ describe('removeFromKubeconfig', () => {
 
   it('leaves the entries alone when the name now points at another server', () => {
     const merged = mergeKubeconfig(theirs, ours);
-    expect(removeFromKubeconfig(merged, 'kubelab', 'http://127.0.0.1:9999')).toEqual(merged);
+    expect(removeFromKubeconfig(merged, 'kubelab', 'https://127.0.0.1:9999')).toEqual(merged);
   });
 
   it('keeps the current context when it is another one', () => {
     const merged = { ...mergeKubeconfig(theirs, ours), 'current-context': 'prod' };
-    expect(removeFromKubeconfig(merged, 'kubelab', 'http://127.0.0.1:6443')['current-context']).toBe('prod');
+    expect(removeFromKubeconfig(merged, 'kubelab', 'https://127.0.0.1:6443')['current-context']).toBe('prod');
   });
 });
 
@@ -80,7 +82,7 @@ describe('userKubeconfigPath', () => {
 });
 
 describe('currentCredentials', () => {
-  it('reads the current context of any kubeconfig', () => {
+  it('reads the current context of any kubeconfig, with no CA when the cluster has none', () => {
     expect(currentCredentials(theirs)).toEqual({ server: 'https://prod', token: 'secret' });
   });
 

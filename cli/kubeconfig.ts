@@ -21,13 +21,17 @@ export interface Kubeconfig {
   [field: string]: unknown;
 }
 
-/** A kubeconfig with one cluster, context and user, all named `name`. */
-export function clusterKubeconfig(name: string, server: string, token: string): Kubeconfig {
+/**
+ * A kubeconfig with one cluster, context and user, all named `name`. The cluster entry carries the CA
+ * (PEM) as certificate-authority-data, so kubectl verifies the apiserver's certificate and works from
+ * any directory, with no path to ca.crt to go stale.
+ */
+export function clusterKubeconfig(name: string, server: string, token: string, caCert: string): Kubeconfig {
   return {
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: [{ name, cluster: { server } }],
+    clusters: [{ name, cluster: { server, 'certificate-authority-data': Buffer.from(caCert).toString('base64') } }],
     contexts: [{ name, context: { cluster: name, user: name } }],
     users: [{ name, user: { token } }],
     'current-context': name,
@@ -91,12 +95,20 @@ export function userKubeconfigPath(kubeconfigEnv: string | undefined, home: stri
   return first ?? `${home}/.kube/config`;
 }
 
-/** The server URL and token of a kubeconfig's current context (the harness reads DIR/kubeconfig with it). */
-export function currentCredentials(doc: unknown): { server: string; token: string } {
+export interface CurrentCredentials {
+  server: string;
+  token: string;
+  /** The CA (PEM) from certificate-authority-data, when the cluster entry has one. */
+  ca?: string;
+}
+
+/** The server URL, token and CA of a kubeconfig's current context (the harness reads DIR/kubeconfig with it). */
+export function currentCredentials(doc: unknown): CurrentCredentials {
   const k = normalizeKubeconfig(doc);
   const ctx = k.contexts.find((c) => c.name === k['current-context'])?.context as { cluster?: string; user?: string } | undefined;
-  const server = (k.clusters.find((c) => c.name === ctx?.cluster)?.cluster as { server?: string } | undefined)?.server;
+  const cluster = k.clusters.find((c) => c.name === ctx?.cluster)?.cluster as { server?: string; 'certificate-authority-data'?: string } | undefined;
   const token = (k.users.find((u) => u.name === ctx?.user)?.user as { token?: string } | undefined)?.token;
-  if (!server || !token) throw new Error(`kubeconfig has no server and token for context ${JSON.stringify(k['current-context'])}`);
-  return { server, token };
+  if (!cluster?.server || !token) throw new Error(`kubeconfig has no server and token for context ${JSON.stringify(k['current-context'])}`);
+  const caData = cluster['certificate-authority-data'];
+  return { server: cluster.server, token, ...(caData ? { ca: Buffer.from(caData, 'base64').toString('utf8') } : {}) };
 }

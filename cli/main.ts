@@ -7,7 +7,7 @@
  *   kubelab status [--dir DIR] [-o json]
  *   kubelab logs COMPONENT [-f] [--dir DIR]
  *   kubelab kill|stop|start|pause|resume COMPONENT [--dir DIR]
- *   kubelab init-config --dir /config        (compose: credentials and configs only)
+ *   kubelab init-config --dir /config        (compose: credentials, PKI and configs only)
  *
  * This is the only file that reads the process environment (HOME, KUBECONFIG, PATH, TMPDIR) and the
  * command line; commands get a CliContext and typed options. Errors the user can act on (CliError) are
@@ -71,6 +71,10 @@ function entry(value: string, previous: Record<string, string> = {}): Record<str
   const m = /^([a-z-]+)=(.+)$/.exec(value);
   if (!m) throw new InvalidArgumentError('expected GROUP=PATH, e.g. apiserver=/path/to/main.js');
   return { ...previous, [m[1]!]: resolve(m[2]!) };
+}
+
+function list(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
 const dirOption = () => new Option('--dir <dir>', 'cluster directory').default(defaultDir, '~/.kubelab');
@@ -172,7 +176,7 @@ function addLifecycle(program: Command): void {
 function addInitConfig(program: Command): void {
   program
     .command('init-config')
-    .description('write credentials and redis/nats configs for compose, without starting anything')
+    .description('write credentials, the PKI and redis/nats configs for compose, without starting anything')
     .requiredOption('--dir <dir>', 'config directory (a volume shared by the compose services)')
     .option('--name <name>', 'cluster name in the kubeconfig', 'kubelab')
     .option('--redis-host <host>', 'host name components dial for redis', 'redis')
@@ -182,7 +186,9 @@ function addInitConfig(program: Command): void {
     .option('--nats-port <port>', 'nats client port', int(1, 65535), 4222)
     .option('--nats-monitor-port <port>', 'nats monitoring port (/healthz)', int(1, 65535), 8222)
     .option('--bind <address>', 'address redis and nats listen on', '0.0.0.0')
-    .option('--server <url>', 'apiserver URL for the kubeconfig', 'http://127.0.0.1:6443')
+    .option('--server <url>', 'apiserver URL for the kubeconfig', 'https://127.0.0.1:6443')
+    .option('--service-cluster-ip-range <cidr>', "the apiserver's service range; its first IP goes into the serving certificate", '10.96.0.0/12')
+    .option('--apiserver-cert-extra-sans <names>', 'more DNS names or IPs for the serving certificate, comma-separated', list, [])
     .option('--world-readable', 'make the files readable by the other containers (they run as other uids)', false)
     .action((o: InitConfigOptions) => run((cli) => initConfig({ ...o, dir: resolve(o.dir) }, cli)));
 }

@@ -1,11 +1,14 @@
 /**
  * Readiness probes: one per kind of check in the component table. A probe resolves when the component
- * answers as a client would use it (the apiserver's /readyz says 200, Redis answers PING for the
- * apiserver user, NATS accepts a login), and rejects with the reason otherwise. Thin I/O.
+ * answers as a client would use it (the apiserver's /readyz says 200 over TLS verified against the
+ * cluster CA, Redis answers PING for the apiserver user, NATS accepts a login), and rejects with the
+ * reason otherwise. Thin I/O.
  *
  * `waitReady` polls a probe until it passes, the deadline passes, or the process has exited: a
  * component that died while starting is reported at once rather than after the whole timeout.
  */
+import { readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import type { Readiness } from './components.js';
@@ -13,14 +16,24 @@ import type { Readiness } from './components.js';
 const PROBE_TIMEOUT_MS = 1_000;
 const POLL_INTERVAL_MS = 150;
 
-async function probeHttp(url: string): Promise<void> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).catch((err: Error) => {
-    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ...) is in its cause.
-    const cause = (err.cause as { code?: string; message?: string } | undefined) ?? {};
-    throw new Error(`GET ${url}: ${cause.code ?? cause.message ?? err.message}`);
+/**
+ * GET over HTTPS trusting only the cluster CA, like kubectl: a certificate from anywhere else, or one
+ * that does not name 127.0.0.1, fails the probe with Node's reason (e.g. DEPTH_ZERO_SELF_SIGNED_CERT,
+ * ERR_TLS_CERT_ALTNAME_INVALID). node:https rather than fetch, whose options take no CA.
+ */
+function probeHttps(c: Extract<Readiness, { kind: 'https' }>): Promise<void> {
+  const ca = readFileSync(c.caFile);
+  return new Promise((resolve, reject) => {
+    const fail = (err: NodeJS.ErrnoException) => reject(new Error(`GET ${c.url}: ${err.code ?? err.message}`));
+    // agent: false: a fresh connection per probe, never a pooled socket of an apiserver since restarted.
+    const req = httpsGet(c.url, { ca, agent: false, timeout: PROBE_TIMEOUT_MS }, (res) => {
+      res.resume(); // drain the body so the socket is released
+      res.on('error', fail);
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`GET ${c.url} answered ${res.statusCode}`))));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', fail);
   });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
 }
 
 async function probeRedis(c: Extract<Readiness, { kind: 'redis' }>): Promise<void> {
@@ -56,8 +69,8 @@ async function probeNats(c: Extract<Readiness, { kind: 'nats' }>): Promise<void>
 
 export function probe(check: Readiness): Promise<void> {
   switch (check.kind) {
-    case 'http':
-      return probeHttp(check.url);
+    case 'https':
+      return probeHttps(check);
     case 'redis':
       return probeRedis(check);
     case 'nats':

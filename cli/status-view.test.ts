@@ -28,7 +28,7 @@ describe('status', () => {
     components: [
       rec('redis', { pid: 11, startTime: 100, startedAt: '2026-01-01T00:00:00Z', endpoint: 'redis://127.0.0.1:20001' }),
       rec('nats', { pid: 12, startTime: 101, startedAt: '2026-01-01T00:09:30Z', endpoint: 'nats://127.0.0.1:20002' }),
-      rec('apiserver-1', { pid: 13, startTime: 102, startedAt: '2026-01-01T00:00:00Z', endpoint: 'http://127.0.0.1:6443' }),
+      rec('apiserver-1', { pid: 13, startTime: 102, startedAt: '2026-01-01T00:00:00Z', endpoint: 'https://127.0.0.1:6443' }),
       rec('apiserver-2', { pid: 14, startTime: 103, desired: 'stopped' }),
       rec('kubelet-node-1', {}),
     ],
@@ -44,7 +44,7 @@ describe('status', () => {
     expect(rows).toEqual([
       { name: 'redis', group: 'redis', state: 'running', pid: 11, ageSeconds: 600, endpoint: 'redis://127.0.0.1:20001' },
       { name: 'nats', group: 'nats', state: 'paused', pid: 12, ageSeconds: 30, endpoint: 'nats://127.0.0.1:20002' },
-      { name: 'apiserver-1', group: 'apiserver-1', state: 'exited', pid: 13, endpoint: 'http://127.0.0.1:6443' },
+      { name: 'apiserver-1', group: 'apiserver-1', state: 'exited', pid: 13, endpoint: 'https://127.0.0.1:6443' },
       { name: 'apiserver-2', group: 'apiserver-2', state: 'stopped', pid: 14 },
       { name: 'kubelet-node-1', group: 'kubelet-node-1', state: 'stopped' },
     ]);
@@ -56,7 +56,7 @@ describe('status', () => {
         'COMPONENT        STATE     PID    AGE   ENDPOINT',
         'redis            running   11     10m   redis://127.0.0.1:20001',
         'nats             paused    12     30s   nats://127.0.0.1:20002',
-        'apiserver-1      exited    (13)   -     http://127.0.0.1:6443',
+        'apiserver-1      exited    (13)   -     https://127.0.0.1:6443',
         'apiserver-2      stopped   (14)   -     -',
         'kubelet-node-1   stopped   -      -     -',
         '',

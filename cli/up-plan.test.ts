@@ -36,8 +36,8 @@ describe('buildRecords', () => {
     expect(records.map((r) => [r.name, r.group, r.order, r.desired, r.logFile, r.endpoint])).toEqual([
       ['redis', 'redis', 0, 'stopped', '/c/logs/redis.log', 'redis://127.0.0.1:20001'],
       ['nats', 'nats', 0, 'stopped', '/c/logs/nats.log', 'nats://127.0.0.1:20002'],
-      ['apiserver-1', 'apiserver', 10, 'stopped', '/c/logs/apiserver-1.log', 'http://127.0.0.1:20003'],
-      ['apiserver-2', 'apiserver', 10, 'stopped', '/c/logs/apiserver-2.log', 'http://127.0.0.1:20004'],
+      ['apiserver-1', 'apiserver', 10, 'stopped', '/c/logs/apiserver-1.log', 'https://127.0.0.1:20003'],
+      ['apiserver-2', 'apiserver', 10, 'stopped', '/c/logs/apiserver-2.log', 'https://127.0.0.1:20004'],
     ]);
     expect(records[3]!.argv.slice(0, 2)).toEqual(['node', '/x.js']);
     expect(records.every((r) => r.pid === undefined)).toBe(true);

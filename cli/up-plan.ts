@@ -1,17 +1,20 @@
 /**
  * What `kubelab up` decides before it starts anything: the settings (flags, else what the directory
- * used last time, else defaults), the component records with their exact argv, and the files to write.
+ * used last time, else defaults), the component records with their exact argv, and the files to write
+ * (the PKI under DIR/pki is created once and reused).
  * `resolveUpSettings` and `buildRecords` are pure; `prepareCluster` does the directory I/O around them.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { newClusterConfig, type ClusterConfig, type Profile } from './cluster-config.js';
+import { apiserverURL, newClusterConfig, type ClusterConfig, type Profile } from './cluster-config.js';
 import { renderClusterFiles } from './cluster-files.js';
 import { clusterPaths, type ClusterPaths } from './cluster-paths.js';
 import { loadConfig, loadSecrets, loadState, saveConfig, saveState, writeClusterFiles } from './cluster-store.js';
 import { LOOPBACK, plannedComponents, portRequests, type SpecContext } from './components.js';
 import { completeSecrets } from './credentials.js';
 import { CliError } from './errors.js';
+import { ensurePki } from './pki-files.js';
+import { apiserverSANs } from './pki.js';
 import { localPortProbe } from './port-probe.js';
 import { assignPorts, PortInUseError } from './ports.js';
 import { candidateIndexes, RangeRegistry } from './range-index.js';
@@ -95,7 +98,7 @@ export async function prepareCluster(flags: UpFlags, cli: CliContext): Promise<P
   });
   const secrets = completeSecrets(loadSecrets(paths), (n) => randomBytes(n).toString('hex'));
   const sctx: SpecContext = { config, paths, secrets, runtime: cli.runtime };
-  writeLocalFiles(sctx);
+  await writeLocalFiles(sctx, cli);
   saveConfig(paths, config);
   const records = buildRecords(sctx);
   saveState(paths, { version: 1, components: records });
@@ -115,13 +118,22 @@ async function choosePorts(flags: UpFlags, size: UpSettings, previous: ClusterCo
   }
 }
 
-function writeLocalFiles(sctx: SpecContext): void {
+/**
+ * The PKI first (the kubeconfig embeds its CA), then every other file. The serving certificate names
+ * 127.0.0.1 (every apiserver replica binds it) and the service range's first IP, which moves with the
+ * range index: a cluster moved to another range gets a new serving certificate, signed by the same CA.
+ */
+async function writeLocalFiles(sctx: SpecContext, cli: CliContext): Promise<void> {
   const { config, paths, secrets } = sctx;
+  const sans = apiserverSANs({ addresses: [LOOPBACK], serviceClusterIPRange: config.serviceClusterIPRange });
+  const pki = await ensurePki(paths, { sans, keyMode: 0o600, dirMode: 0o700 });
+  for (const f of pki.issued.filter((i) => i.reason !== 'new')) cli.out(`Regenerated ${f.path}: ${f.reason}\n`);
   const files = renderClusterFiles({
     paths,
     clusterName: config.name,
     secrets,
-    server: `http://${LOOPBACK}:${config.ports['apiserver-1']}`,
+    server: apiserverURL(config),
+    caCert: pki.caCert,
     redis: { bind: LOOPBACK, host: LOOPBACK, port: config.ports.redis!, dataDir: paths.redisDir },
     nats: { bind: LOOPBACK, host: LOOPBACK, port: config.ports.nats! },
     fileMode: 0o600,

@@ -1,6 +1,7 @@
 /**
  * The launcher as a user meets it: `kubelab up` brings a cluster up, `status` tells the truth about
- * each process, the generated credentials let each component in only where it belongs, a killed
+ * each process, the apiserver serves HTTPS with a certificate from the cluster's own CA (so kubectl
+ * sends its token), the generated credentials let each component in only where it belongs, a killed
  * apiserver shows as exited and `start` brings it back on the same address, `down` leaves no process
  * behind, and two clusters in two directories run side by side.
  */
@@ -10,8 +11,9 @@ import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentCredentials } from '../cli/credentials.js';
+import { firstServiceIP } from '../cli/pki.js';
 import { readProcStat } from '../cli/procfs.js';
-import { startCluster, survivors, type Cluster } from './harness/cluster.js';
+import { apiGet, startCluster, survivors, type Cluster } from './harness/cluster.js';
 
 describe('kubelab up, status, kill, start, down', () => {
   let cluster: Cluster | undefined;
@@ -46,6 +48,30 @@ describe('kubelab up, status, kill, start, down', () => {
     const r = await cluster!.kubectl(['get', '--raw', '/readyz']);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('ok');
+  });
+
+  it('serves HTTPS with a certificate the cluster CA signed for its addresses, and no other CA vouches for', async () => {
+    expect(cluster!.server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const { serviceClusterIPRange } = JSON.parse(readFileSync(join(cluster!.dir, 'cluster.json'), 'utf8')) as { serviceClusterIPRange: string };
+    const res = await apiGet(cluster!, '/readyz');
+    expect(res.status).toBe(200);
+    expect(res.peerCertificate.subject.CN).toBe('kube-apiserver');
+    expect(res.peerCertificate.issuer.CN).toBe('kubelab-ca');
+    expect(res.peerCertificate.subjectaltname).toContain('IP Address:127.0.0.1');
+    expect(res.peerCertificate.subjectaltname).toContain(`IP Address:${firstServiceIP(serviceClusterIPRange)}`);
+    expect(res.peerCertificate.subjectaltname).toContain('DNS:kubernetes.default.svc.cluster.local');
+    expect(readFileSync(join(cluster!.dir, 'pki', 'ca.crt'), 'utf8')).toBe(cluster!.ca);
+    await expect(apiGet(cluster!, '/readyz', { ca: undefined })).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+  });
+
+  it('authenticates kubectl by its bearer token, now that it travels over TLS', async () => {
+    const path = '/apis/e2e.kubelab.example/v1';
+    expect((await apiGet(cluster!, path, { token: false })).status).toBe(401);
+    expect((await apiGet(cluster!, path)).status).toBe(404);
+    // kubectl reports what the server said: NotFound proves the token was sent and accepted.
+    const r = await cluster!.kubectl(['get', '--raw', path]);
+    expect(r.stderr).toMatch(/NotFound/);
+    expect(r.stderr).not.toMatch(/Unauthorized/);
   });
 
   const creds = (c: string) => JSON.parse(readFileSync(join(cluster!.dir, 'credentials', `${c}.json`), 'utf8')) as ComponentCredentials;

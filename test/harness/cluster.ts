@@ -11,11 +11,17 @@
  * Each cluster has its own kubeconfig and its own kubectl cache directory: kubectl caches discovery per
  * host:port, and a port reused by a later test's cluster must not be served from an older one's cache.
  *
+ * The apiserver serves HTTPS with a certificate from the cluster's own CA. A test that calls it without
+ * kubectl trusts that CA and nothing else, as kubectl does: `apiGet(cluster, '/version')`, or with
+ * node's https itself: `https.get(url, { ca: cluster.ca, headers: { authorization: ... } })`.
+ *
  * KUBELAB_E2E_ENTRIES="apiserver=dist/test/harness/stand-in-apiserver.js" runs every cluster against
  * another build of a component group (comma-separated GROUP=PATH pairs), e.g. to check the launcher
  * itself with the stand-in apiserver.
  */
 import { spawn } from 'node:child_process';
+import { get as httpsGet } from 'node:https';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,8 +51,11 @@ export interface RunOptions {
 export interface Cluster {
   dir: string;
   kubeconfig: string;
+  /** https://127.0.0.1:<port> of the first apiserver, from the kubeconfig. */
   server: string;
   token: string;
+  /** The cluster CA (PEM), from the kubeconfig's certificate-authority-data. */
+  ca: string;
   kubectl(args: string[], opts?: RunOptions): Promise<CommandResult>;
   /** `kubelab <args> --dir <dir>`. */
   cli(args: string[]): Promise<CommandResult>;
@@ -77,6 +86,38 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
     child.stdin.end(opts.input ?? '');
+  });
+}
+
+export interface ApiResponse {
+  status: number;
+  body: string;
+  /** The certificate the apiserver presented. */
+  peerCertificate: DetailedPeerCertificate;
+}
+
+export interface ApiGetOptions {
+  /** The CA to trust; the cluster's by default. undefined trusts Node's public roots only. */
+  ca?: string | undefined;
+  /** Send the cluster's bearer token (default true). */
+  token?: boolean;
+}
+
+/** GET <server><path> over HTTPS; rejects with Node's error (its `code` says why) when TLS fails. */
+export function apiGet(cluster: Pick<Cluster, 'server' | 'token' | 'ca'>, path: string, opts: ApiGetOptions = {}): Promise<ApiResponse> {
+  const ca = 'ca' in opts ? opts.ca : cluster.ca;
+  const headers = opts.token === false ? {} : { authorization: `Bearer ${cluster.token}` };
+  return new Promise((resolvePromise, reject) => {
+    const req = httpsGet(`${cluster.server}${path}`, { ...(ca ? { ca } : {}), headers, agent: false, timeout: COMMAND_TIMEOUT_MS }, (res) => {
+      const peerCertificate = (res.socket as TLSSocket).getPeerCertificate(true);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body, peerCertificate }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+    req.on('error', reject);
   });
 }
 
@@ -126,14 +167,19 @@ export async function startCluster(opts: StartOptions = {}): Promise<Cluster> {
     throw new Error(`kubelab up failed (exit ${up.code}):\n${up.stdout}${up.stderr}`);
   }
   const kubeconfig = join(dir, 'kubeconfig');
-  const { server, token } = currentCredentials(parse(readFileSync(kubeconfig, 'utf8')));
+  const { server, token, ca } = currentCredentials(parse(readFileSync(kubeconfig, 'utf8')));
   const cli = (a: string[]) => run(process.execPath, [CLI, ...a, '--dir', dir]);
   let stopping: Promise<void> | undefined;
+  if (!ca) {
+    await stopCluster(dir, cli);
+    throw new Error(`${kubeconfig} has no certificate-authority-data for ${server}`);
+  }
   return {
     dir,
     kubeconfig,
     server,
     token,
+    ca,
     cli,
     kubectl: (a, o = {}) => run(KUBECTL, a, { ...o, env: { KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'kube-cache'), ...o.env } }),
     status: async () => {

@@ -4,10 +4,13 @@
  * table. It accepts exactly the real apiserver's flags, and proves the generated credentials work:
  * it logs in to Redis as the apiserver user and writes a `kubelab:` key, logs in to NATS, and only
  * then answers GET /readyz with 200. Other paths need the bearer token from --token-auth-file
- * (401 otherwise) and answer 404 with a Status. SIGTERM closes everything and exits 0.
+ * (401 otherwise) and answer 404 with a Status. Like the real one, it serves HTTPS on --port when given
+ * both --tls-cert-file and --tls-private-key-file, and plain HTTP with neither (one alone is an error).
+ * SIGTERM closes everything and exits 0.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { parseArgs } from 'node:util';
 import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
@@ -15,14 +18,15 @@ import { parseTokensCsv } from '../../cli/credentials.js';
 import type { ComponentCredentials } from '../../cli/credentials.js';
 
 const flags = ['bind-address', 'port', 'credentials', 'token-auth-file', 'service-cluster-ip-range', 'server-id', 'profile', 'log-format'] as const;
-const { values } = parseArgs({ options: Object.fromEntries(flags.map((f) => [f, { type: 'string' }])), strict: true });
-const v = values as Partial<Record<(typeof flags)[number], string>>;
-for (const f of flags) {
-  if (!v[f]) {
-    process.stderr.write(`stand-in-apiserver: missing --${f}\n`);
-    process.exit(2);
-  }
-}
+const tlsFlags = ['tls-cert-file', 'tls-private-key-file'] as const;
+const { values } = parseArgs({ options: Object.fromEntries([...flags, ...tlsFlags].map((f) => [f, { type: 'string' }])), strict: true });
+const v = values as Partial<Record<(typeof flags)[number] | (typeof tlsFlags)[number], string>>;
+const usage = (problem: string) => {
+  process.stderr.write(`stand-in-apiserver: ${problem}\n`);
+  process.exit(2);
+};
+for (const f of flags) if (!v[f]) usage(`missing --${f}`);
+if (!v['tls-cert-file'] !== !v['tls-private-key-file']) usage('--tls-cert-file and --tls-private-key-file go together');
 
 const log = (message: string, meta: Record<string, unknown> = {}) =>
   process.stdout.write(JSON.stringify({ level: 'info', message, component: v['server-id'], timestamp: new Date().toISOString(), ...meta }) + '\n');
@@ -38,7 +42,7 @@ const nats = await connect({ servers: creds.nats.url.replace(/^nats:\/\//, ''), 
 await redis.set(`kubelab:stand-in:${v['server-id']}`, new Date().toISOString());
 ready = true;
 
-const server = createServer((req, res) => {
+const handler: RequestListener = (req, res) => {
   const send = (code: number, body: unknown) => {
     res.writeHead(code, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -48,8 +52,10 @@ const server = createServer((req, res) => {
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!token || !tokens.has(token)) return send(401, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Unauthorized', code: 401, message: 'Unauthorized' });
   send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: 'the server could not find the requested resource' });
-});
-server.listen(Number(v.port), v['bind-address'], () => log('listening', { port: Number(v.port) }));
+};
+const tls = v['tls-cert-file'] ? { cert: readFileSync(v['tls-cert-file']), key: readFileSync(v['tls-private-key-file']!) } : undefined;
+const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler);
+server.listen(Number(v.port), v['bind-address'], () => log('listening', { address: `${tls ? 'https' : 'http'}://${v['bind-address']}:${v.port}` }));
 
 process.on('SIGTERM', () => {
   log('shutting down');

@@ -1,7 +1,8 @@
 /**
  * compose.yaml is only run where Docker is, so this test guards it everywhere else: it must be valid
  * under the Compose Specification schema, and its wiring must hold together (dependencies, volumes and
- * networks that exist, and an apiserver command line with only the flags `kubelab up` also passes).
+ * networks that exist, an apiserver command line with only the flags `kubelab up` also passes, and
+ * TLS files the init job actually generates).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { clusterPaths } from '../../cli/cluster-paths.js';
 import { apiserverArgs } from '../../cli/components.js';
 import { REPO_ROOT } from '../harness/cluster.js';
 
@@ -106,7 +108,10 @@ describe('compose.yaml', () => {
     expect(command.slice(0, 2)).toEqual(['node', 'dist/apiserver/main.js']);
     const flagsOf = (argv: string[]) => argv.filter((a) => a.startsWith('--')).sort();
     const cliFlags = flagsOf(
-      apiserverArgs({ bindAddress: '', port: 0, credentials: '', tokenAuthFile: '', serviceClusterIPRange: '', serverId: '', profile: 'default', logFormat: 'json' }),
+      apiserverArgs({
+        bindAddress: '', port: 0, credentials: '', tokenAuthFile: '', tlsCertFile: '', tlsPrivateKeyFile: '',
+        serviceClusterIPRange: '', serverId: '', profile: 'default', logFormat: 'json',
+      }),
     );
     expect(flagsOf(command)).toEqual(cliFlags);
     const value = (flag: string) => command[command.indexOf(flag) + 1];
@@ -114,6 +119,21 @@ describe('compose.yaml', () => {
     expect(value('--credentials')).toBe('/config/credentials/apiserver.json');
     expect(value('--token-auth-file')).toBe('/config/tokens.csv');
     expect((compose.services.apiserver as { ports?: string[] }).ports).toContain('127.0.0.1:6443:6443');
+  });
+
+  it('serves HTTPS with the certificate init generates, for the service range both agree on', () => {
+    const apiserver = compose.services.apiserver!.command as string[];
+    const init = compose.services.init!.command as string[];
+    const value = (argv: string[], flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+    // init-config writes DIR/pki/...: the same layout `kubelab up` passes to the apiserver.
+    const pki = clusterPaths(value(init, '--dir')!);
+    expect(value(apiserver, '--tls-cert-file')).toBe(pki.apiserverCert);
+    expect(value(apiserver, '--tls-private-key-file')).toBe(pki.apiserverKey);
+    expect(value(init, '--service-cluster-ip-range')).toBe(value(apiserver, '--service-cluster-ip-range'));
+    expect(value(init, '--server')).toBe('https://127.0.0.1:6443');
+    const probe = (compose.services.apiserver as { healthcheck?: { test?: string[] } }).healthcheck?.test?.join(' ') ?? '';
+    expect(probe).toContain('https://127.0.0.1:6443/readyz');
+    expect(probe).toContain(pki.caCert);
   });
 
   it('generates the config with the kubelab CLI, into the volume the others mount', () => {
