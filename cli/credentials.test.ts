@@ -49,9 +49,9 @@ describe('config files', () => {
     expect(natsConf({ listen: '0.0.0.0:4222', secrets: s, monitor: '0.0.0.0:8222' })).toContain('http: "0.0.0.0:8222"');
   });
 
-  it('the Redis ACL disables the default user and confines each user to its key prefix', () => {
+  it('the Redis ACL locks the default user and confines each user to its key prefix', () => {
     const lines = redisAcl(s).trim().split('\n');
-    expect(lines[0]).toMatch(/^user default off\b.*-@all$/);
+    expect(lines[0]).toBe(`user default on resetpass >${s.redisAdmin} ~* &* +@all`);
     expect(lines[1]).toBe(`user apiserver on >${s.redis.apiserver} resetkeys ~kubelab:* resetchannels &kubelab:* +@all`);
     expect(lines[2]).toContain(`user controller-manager on >${s.redis['controller-manager']} resetkeys ~bull:*`);
     expect(lines[2]).toContain('-@dangerous'); // FLUSHALL takes no key: the key pattern alone would not stop it

@@ -2,7 +2,8 @@
  * Credentials of a cluster, and the config files that enforce them. Pure: randomness is a parameter.
  *
  * The lesson these files teach: only the apiserver may touch cluster state, exactly as only
- * kube-apiserver talks to etcd. Redis therefore disables its default user and knows two users:
+ * kube-apiserver talks to etcd. Redis's default user is locked behind a password no component gets, and
+ * it knows two component users:
  *   - apiserver           every command on keys (and channels) `kubelab:*`;
  *   - controller-manager  keys `bull:*` only (its BullMQ queues), without admin or dangerous commands,
  *                         since FLUSHALL and friends take no key and would bypass the key pattern.
@@ -25,6 +26,8 @@ export const ADMIN_USER = 'kubelab-admin';
 export interface ClusterSecrets {
   nats: Record<NatsUser, string>;
   redis: Record<RedisUser, string>;
+  /** The Redis default user's password: for the operator only, never handed to a component. */
+  redisAdmin: string;
   adminToken: string;
 }
 
@@ -38,6 +41,7 @@ export function completeSecrets(existing: Partial<ClusterSecrets> | undefined, r
     nats: fill(NATS_USERS, existing?.nats),
     redis: fill(REDIS_USERS, existing?.redis),
     adminToken: existing?.adminToken || randomHex(24),
+    redisAdmin: existing?.redisAdmin || randomHex(16),
   };
 }
 
@@ -86,8 +90,10 @@ export function natsConf(input: NatsConfInput): string {
 
 export function redisAcl(secrets: ClusterSecrets): string {
   return [
-    // resetpass drops the implicit nopass too, so the disabled default user cannot be revived by AUTH.
-    'user default off resetpass resetkeys resetchannels -@all',
+    // The default user keeps full rights behind a password no component is given: Redis 7.0 replays
+    // the AOF's MULTI/EXEC blocks (our Lua writes) under the default user's ACL, and with the default
+    // user disabled every write was silently dropped on restart. Only the operator (secrets.json) has it.
+    `user default on resetpass >${secrets.redisAdmin} ~* &* +@all`,
     `user apiserver on >${secrets.redis.apiserver} resetkeys ~kubelab:* resetchannels &kubelab:* +@all`,
     `user controller-manager on >${secrets.redis['controller-manager']} resetkeys ~bull:* resetchannels +@all -@admin -@dangerous +info`,
     '',

@@ -14,7 +14,7 @@
  * A client that dials any other name rejects the certificate, which is why `up` reissues it when the
  * addresses change (servingCertProblem says when).
  */
-import './reflect-metadata.js';
+import 'reflect-metadata'; // tsyringe, under @peculiar/x509, needs the Reflect metadata API
 import { X509Certificate as NodeX509Certificate, createPrivateKey, type webcrypto } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import {
