@@ -58,15 +58,24 @@ export class NatsDoor {
   }
 
   private async onRequest(msg: Msg): Promise<void> {
+    const start = process.hrtime.bigint();
     let answer: ApiResponse;
+    let req: ApiRequest | undefined;
     try {
-      answer = await this.registry.handle(msg.json<ApiRequest>());
+      req = msg.json<ApiRequest>();
+      answer = await this.registry.handle(req);
     } catch (err) {
       const e = toApiError(err);
       if (e.code >= 500) this.log.error('internal request failed', { error: String(err) });
       answer = { code: e.code, body: e.toStatus() };
     }
     msg.respond(JSON.stringify(answer));
+    // Components poll leases and statuses all the time: their requests are logged at debug level.
+    this.log.debug('request', {
+      verb: req?.verb, resource: req ? `${req.group ? req.group + '/' : ''}${req.resource}${req.subresource ? '/' + req.subresource : ''}` : undefined,
+      namespace: req?.namespace, name: req?.name, code: answer.code, user: req?.user,
+      latencyMs: Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100,
+    });
   }
 
   private async onWatch(msg: Msg): Promise<void> {
