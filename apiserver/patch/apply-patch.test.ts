@@ -32,6 +32,18 @@ describe('applyPatch picks the patch type from the Content-Type', () => {
     expect(err.reason).toBe('UnsupportedMediaType');
   });
 
+  it('names the accepted types only for server-side apply, whose type the PATCH route consumes', () => {
+    expect(apiErrorOf(() => applyPatch('application/apply-patch+yaml', pod(), '{}', 'V1Pod')).toStatus()).toEqual({
+      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 415, reason: 'UnsupportedMediaType',
+      message: 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json',
+    });
+    // Any other type never reaches kube-apiserver's patch handler: go-restful refuses the route.
+    expect(apiErrorOf(() => applyPatch('text/plain', pod(), '{}', 'V1Pod')).toStatus()).toEqual({
+      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 415, reason: 'UnsupportedMediaType',
+      message: '415: Unsupported Media Type', details: {},
+    });
+  });
+
   it('patchMediaType drops parameters only after a non-empty type', () => {
     expect(patchMediaType('application/json-patch+json;charset=utf-8')).toBe('application/json-patch+json');
     expect(patchMediaType(';x')).toBe(';x');

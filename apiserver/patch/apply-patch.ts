@@ -5,7 +5,8 @@
  *   application/strategic-merge-patch+json → strategicMergePatch (kubectl apply, edit, set image)
  *   application/merge-patch+json           → jsonMergePatch      (kubectl scale, label, annotate)
  *   application/json-patch+json            → jsonPatch           (kubectl rollout undo)
- *   anything else, including server-side apply's application/apply-patch+yaml → 415
+ *   server-side apply's application/apply-patch+yaml (not implemented) → 415 listing the types above
+ *   anything else → 415 "415: Unsupported Media Type", as go-restful's route matching answers
  *
  * The media type is the header up to the first ';' (parameters such as charset are ignored), compared
  * exactly, as kube-apiserver does. After patching, the object must still be an object with an object
@@ -20,7 +21,7 @@ import type { KubeObject } from '../../lib/api/types.js';
 import { BadRequestError, UnsupportedMediaTypeError } from '../../lib/errors.js';
 import { isJsonObject } from './json-value.js';
 import { decodeJsonPatch, decodeMergePatch, decodeStrategicPatch } from './patch-decode.js';
-import { UnprocessablePatchError } from './patch-errors.js';
+import { UnprocessablePatchError, UnroutablePatchMediaTypeError } from './patch-errors.js';
 import { jsonMergePatch } from './json-merge-patch.js';
 import { jsonPatch } from './json-patch.js';
 import { strategicMergePatch } from './strategic-merge.js';
@@ -28,6 +29,7 @@ import { strategicMergePatch } from './strategic-merge.js';
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
 export const MERGE_PATCH = 'application/merge-patch+json';
 export const JSON_PATCH = 'application/json-patch+json';
+export const APPLY_PATCH = 'application/apply-patch+yaml';
 
 /** The patch media types kubelab accepts, in kube-apiserver's order. */
 export const SUPPORTED_PATCH_TYPES: readonly string[] = [JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH];
@@ -57,8 +59,10 @@ function patchByType(mediaType: string, original: KubeObject, text: string, type
       return jsonMergePatch(original, decodeMergePatch(text));
     case JSON_PATCH:
       return jsonPatch(original, decodeJsonPatch(text));
-    default:
+    case APPLY_PATCH:
       throw new UnsupportedMediaTypeError(mediaType);
+    default:
+      throw new UnroutablePatchMediaTypeError(mediaType);
   }
 }
 

@@ -10,8 +10,13 @@
  *    "the server rejected our request due to an error in our request". kubelab keeps the reason in
  *    `detail` (and `cause`) for its own logs.
  *  - More than 10000 JSON patch operations: 413.
+ *  - A Content-Type that is no patch type at all: 415 from go-restful's route matching (the PATCH
+ *    route consumes only the patch media types), which kube-apiserver's service error handler turns
+ *    into "415: Unsupported Media Type" with empty details. Only server-side apply's type, which the
+ *    route does accept, reaches the handler's own "accepted media types include: ..." 415.
  */
-import { ApiError, BadRequestError } from '../../lib/errors.js';
+import { ApiError, BadRequestError, UnsupportedMediaTypeError } from '../../lib/errors.js';
+import type { Status } from '../../lib/api/types.js';
 import { goSprint, goTypeString } from './go-format.js';
 
 /** A strategic merge patch that is well-formed JSON but not a well-formed strategic merge patch. */
@@ -24,6 +29,18 @@ export class UnprocessablePatchError extends ApiError {
     options?: { cause?: unknown },
   ) {
     super('the server rejected our request due to an error in our request', 422, 'Invalid', {}, options);
+  }
+}
+
+/** 415 for a PATCH whose Content-Type no PATCH route consumes (see the header). */
+export class UnroutablePatchMediaTypeError extends UnsupportedMediaTypeError {
+  constructor(contentType: string) {
+    super(contentType);
+    this.message = '415: Unsupported Media Type';
+  }
+
+  override toStatus(): Status {
+    return { ...super.toStatus(), details: {} };
   }
 }
 

@@ -58,9 +58,12 @@ export function deleteOptions(req: ApiRequest): DeleteOptions {
   if (q.gracePeriodSeconds !== undefined) opts.gracePeriodSeconds = Number(q.gracePeriodSeconds);
   if (q.propagationPolicy) opts.propagationPolicy = q.propagationPolicy as DeleteOptions['propagationPolicy'];
   if (q.dryRun) opts.dryRun = [q.dryRun];
-  if (opts.gracePeriodSeconds !== undefined && !(Number.isInteger(opts.gracePeriodSeconds) && opts.gracePeriodSeconds >= 0)) {
+  if (opts.gracePeriodSeconds !== undefined && !Number.isInteger(opts.gracePeriodSeconds)) {
     throw new BadRequestError(`invalid gracePeriodSeconds: ${q.gracePeriodSeconds ?? opts.gracePeriodSeconds}`);
   }
+  // kube-apiserver's BeforeDelete accepts a negative grace period and treats it as 1 second (a bound
+  // pod then terminates gracefully; an unbound one still goes at once).
+  if (opts.gracePeriodSeconds !== undefined && opts.gracePeriodSeconds < 0) opts.gracePeriodSeconds = 1;
   return opts;
 }
 
