@@ -18,6 +18,18 @@ export interface Params {
   eventTtlSeconds: number;
   /** How many changes the watch history keeps before a resume gets 410 Gone. */
   watchHistoryLength: number;
+  /** Scheduler: an unschedulable pod is retried after this, doubling per attempt (kube: podInitialBackoffSeconds 1). */
+  schedulerPodInitialBackoffMs: number;
+  /** Scheduler: ... up to this (kube: podMaxBackoffSeconds 10). */
+  schedulerPodMaxBackoffMs: number;
+  /** Scheduler Lease: how long a leader's lease lasts unrenewed (kube-scheduler --leader-elect-lease-duration 15s). */
+  schedulerLeaseDurationSeconds: number;
+  /** Scheduler Lease: a leader that could not renew for this long stops scheduling (--leader-elect-renew-deadline 10s). */
+  schedulerRenewDeadlineMs: number;
+  /** Scheduler Lease: how often candidates try to acquire and the leader renews (--leader-elect-retry-period 2s). */
+  schedulerRetryPeriodMs: number;
+  /** How often each scheduler replica publishes its heartbeat for observers (no kube equivalent). */
+  schedulerHeartbeatMs: number;
 }
 
 const DEFAULT: Params = {
@@ -27,6 +39,12 @@ const DEFAULT: Params = {
   natsWatchKeepaliveMs: 5_000,
   eventTtlSeconds: 3600,
   watchHistoryLength: 10_000,
+  schedulerPodInitialBackoffMs: 1_000,
+  schedulerPodMaxBackoffMs: 10_000,
+  schedulerLeaseDurationSeconds: 15,
+  schedulerRenewDeadlineMs: 10_000,
+  schedulerRetryPeriodMs: 2_000,
+  schedulerHeartbeatMs: 5_000,
 };
 
 const FAST: Params = {
@@ -35,6 +53,13 @@ const FAST: Params = {
   natsWatchHeartbeatMs: 500,
   natsWatchKeepaliveMs: 1_000,
   eventTtlSeconds: 600,
+  schedulerPodInitialBackoffMs: 200,
+  schedulerPodMaxBackoffMs: 2_000,
+  // A killed leader is replaced within 4 s; renew 3 s > 1.2 × retry 1 s, as client-go requires.
+  schedulerLeaseDurationSeconds: 4,
+  schedulerRenewDeadlineMs: 3_000,
+  schedulerRetryPeriodMs: 1_000,
+  schedulerHeartbeatMs: 1_000,
 };
 
 export function params(profile: Profile): Params {

@@ -116,7 +116,10 @@ async function writeMirrorPod(registry: Registry, cfg: BootstrapConfig, state: '
       // the apiserver reports this process itself.
       annotations: { 'kubelab.dev/component': 'apiserver', 'kubelab.dev/server-id': cfg.serverId, 'kubelab.dev/pid': String(cfg.pid) },
     },
-    spec: { hostNetwork: true, priority: 2000001000, containers: [{ name: 'kube-apiserver', image: cfg.image, command: cfg.commandLine }] },
+    // No scheduler may place it on a worker node: in a real cluster it would be a static pod bound to the
+    // control-plane node; here the control plane runs outside the nodes, so it names a scheduler that
+    // does not exist instead, and stays unbound (Node: <none>).
+    spec: { hostNetwork: true, priority: 2000001000, schedulerName: 'kubelab-control-plane', containers: [{ name: 'kube-apiserver', image: cfg.image, command: cfg.commandLine }] },
   };
   await createIfMissing(registry, req('create', 'pods', 'kube-system', undefined, pod));
   const current = (await registry.handle(req('get', 'pods', 'kube-system', name))).body as KubeObject;
