@@ -52,7 +52,13 @@ export function parseConfig(argv: string[]): ApiserverConfig {
     .option('--log-format <format>', 'json or pretty')
     .option('--log-level <level>', 'error, warn, info or debug', 'info')
     .exitOverride();
-  cmd.parse(argv, { from: 'user' });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (err) {
+    // --help and --version end here too, with exit code 0; a bad flag with 1.
+    const code = (err as { exitCode?: number }).exitCode ?? 1;
+    process.exit(code);
+  }
   const o = cmd.opts();
   const profile = o.profile === 'fast' ? 'fast' : 'default';
   const credentials = JSON.parse(readFileSync(o.credentials, 'utf8')) as Credentials;

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const cfg = parseConfig(process.argv.slice(2));
   const log = createLogger({ component: 'apiserver', format: cfg.logFormat, level: cfg.logLevel });
   const redisOpts = { username: cfg.credentials.redis?.user, password: cfg.credentials.redis?.pass };
-  const redis = new Redis(cfg.credentials.redis?.url ?? 'redis://127.0.0.1:6379', redisOpts);
+  // A write whose reply was lost when Redis died may or may not have been applied: never send it again
+  // on reconnect (it could apply twice); the caller gets an error and decides, as with etcd.
+  const redis = new Redis(cfg.credentials.redis?.url ?? 'redis://127.0.0.1:6379', { ...redisOpts, autoResendUnfulfilledCommands: false });
   const feedRedis = new Redis(cfg.credentials.redis?.url ?? 'redis://127.0.0.1:6379', redisOpts);
   redis.on('error', (err) => log.warn('redis connection error', { error: String(err) }));
   feedRedis.on('error', () => undefined); // reported once through `redis` above

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findResource } from '../../lib/api/resources.js';
 import type { KubeObject } from '../../lib/api/types.js';
-import { planDeletion, readyToRemove } from './deletion-plan.js';
+import { deletedResponse, planDeletion, readyToRemove } from './deletion-plan.js';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const DEPLOYMENTS = findResource('apps', 'v1', 'deployments')!;
@@ -64,5 +64,24 @@ describe('readyToRemove', () => {
     [{}, false],
   ])('%j → %s', (metadata, expected) => {
     expect(readyToRemove({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', ...metadata } })).toBe(expected);
+  });
+});
+
+describe('deletedResponse', () => {
+  const removed = (kind: string): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name: 'x', namespace: 'default', uid: 'u-1' } });
+  it.each([
+    ['pods', PODS, 'Pod'],
+    ['namespaces', NAMESPACES, 'Namespace'],
+    ['services', findResource('', 'v1', 'services')!, 'Service'],
+  ])('answers with the deleted object for %s', (_name, info, kind) => {
+    const obj = removed(kind);
+    expect(deletedResponse(info, obj)).toBe(obj);
+  });
+  it.each([
+    [findResource('', 'v1', 'configmaps')!, { name: 'x', kind: 'configmaps', uid: 'u-1' }],
+    [DEPLOYMENTS, { name: 'x', group: 'apps', kind: 'deployments', uid: 'u-1' }],
+    [findResource('coordination.k8s.io', 'v1', 'leases')!, { name: 'x', group: 'coordination.k8s.io', kind: 'leases', uid: 'u-1' }],
+  ])('answers with a Success Status for $resource', (info, details) => {
+    expect(deletedResponse(info, removed(info.kind))).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details });
   });
 });

@@ -6,9 +6,10 @@
  * - finalizers (including the `orphan` / `foregroundDeletion` ones that the propagation policy adds) keep
  *   the object, marked with a deletionTimestamp, until controllers remove them;
  * - otherwise the object is removed now.
+ * And what a DELETE that removed the object answers (`deletedResponse`).
  */
 import type { ResourceInfo } from '../../lib/api/resources.js';
-import type { KubeObject } from '../../lib/api/types.js';
+import type { KubeObject, Status } from '../../lib/api/types.js';
 import { rfc3339 } from './object-meta.js';
 
 export interface DeleteOptions {
@@ -75,4 +76,18 @@ export function readyToRemove(obj: KubeObject): boolean {
   if (!meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0) return false;
   if (obj.kind === 'Namespace') return (obj.spec?.finalizers?.length ?? 0) === 0;
   return (meta.deletionGracePeriodSeconds ?? 0) === 0;
+}
+
+/** "<group>/<resource>" of the kinds whose storage sets kube's ReturnDeletedObject. */
+const RETURNS_DELETED_OBJECT = new Set(['/pods', '/services', '/namespaces']);
+
+/**
+ * The body of a DELETE that removed the object: the object itself for pods, services and namespaces,
+ * otherwise a Success Status naming it (details.kind holds the resource, as kube-apiserver sends it;
+ * kubectl reads details.uid to wait for the deletion).
+ */
+export function deletedResponse(info: ResourceInfo, removed: KubeObject): KubeObject | Status {
+  if (RETURNS_DELETED_OBJECT.has(`${info.group}/${info.resource}`)) return removed;
+  const details = { name: removed.metadata.name, ...(info.group ? { group: info.group } : {}), kind: info.resource, uid: removed.metadata.uid };
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details } as Status;
 }

@@ -16,7 +16,7 @@ import type { Logger } from '../../lib/log.js';
 import type { RedisStore } from '../storage/redis-store.js';
 import type { ActiveWatch, WatchHub, WatchSink } from '../watch/watch-hub.js';
 import type { Admission, AdmittedUpdate } from './admission.js';
-import { planDeletion, readyToRemove, type DeleteOptions } from './deletion-plan.js';
+import { deletedResponse, planDeletion, readyToRemove, type DeleteOptions } from './deletion-plan.js';
 import { nextGeneration, preserveMetaOnUpdate, prepareMetaForCreate } from './object-meta.js';
 import * as pipeline from './pipeline.js';
 import { strategyFor } from './strategies.js';
@@ -218,18 +218,26 @@ export class Registry {
   }
 
   private async delete(req: ApiRequest, info: ResourceInfo): Promise<ApiResponse> {
+    const { object, removed } = await this.deleteObject(req, info);
+    return { code: 200, body: removed ? deletedResponse(info, object) : object };
+  }
+
+  /** The object as the DELETE left it, and whether it is gone (rather than marked or unchanged). */
+  private async deleteObject(req: ApiRequest, info: ResourceInfo): Promise<{ object: KubeObject; removed: boolean }> {
     const opts = pipeline.deleteOptions(req);
     this.deps.admission.admitDelete(info, req.namespace, req.name!);
     for (let attempt = 1; ; attempt++) {
       const old = await this.getObject(info, req.namespace, req.name!);
       checkPreconditions(info, old, opts);
       const plan = planDeletion(info, old, opts, this.deps.now());
-      if (plan.action === 'unchanged' || isDryRun(req)) return { code: 200, body: plan.action === 'mark' ? plan.object : old };
+      if (plan.action === 'unchanged' || isDryRun(req)) {
+        return { object: plan.action === 'mark' ? plan.object : old, removed: plan.action === 'remove' };
+      }
       try {
-        if (plan.action === 'mark') return { code: 200, body: await this.deps.store.update(info, plan.object, old.metadata.resourceVersion!) };
+        if (plan.action === 'mark') return { object: await this.deps.store.update(info, plan.object, old.metadata.resourceVersion!), removed: false };
         const removed = await this.deps.store.delete(info, old, old.metadata.resourceVersion!);
         await this.deps.admission.afterDelete(info, removed);
-        return { code: 200, body: removed };
+        return { object: removed, removed: true };
       } catch (err) {
         if (!(err instanceof ConflictError) || attempt >= MAX_UPDATE_ATTEMPTS) throw err;
       }
@@ -241,8 +249,8 @@ export class Registry {
     const deleted: KubeObject[] = [];
     for (const item of list.items) {
       try {
-        const res = await this.delete({ ...req, verb: 'delete', name: item.metadata.name, namespace: item.metadata.namespace }, info);
-        deleted.push(res.body as KubeObject);
+        const res = await this.deleteObject({ ...req, verb: 'delete', name: item.metadata.name, namespace: item.metadata.namespace }, info);
+        deleted.push(res.object);
       } catch (err) {
         if (!(err instanceof NotFoundError)) throw err; // deleted meanwhile: that is what was asked
       }

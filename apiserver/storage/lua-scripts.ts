@@ -1,5 +1,5 @@
 /**
- * The Lua scripts that make each write one atomic step in Redis: check the precondition, increment the
+ * The Lua script that makes each write one atomic step in Redis: check the precondition, increment the
  * resourceVersion counter, store (or remove) the object, and append the change to the watch history.
  * Redis runs a script without interleaving other commands, so a watcher reading the history sees every
  * committed change exactly once and in resourceVersion order.
@@ -36,14 +36,3 @@ end
 return {'ok', rv, cur or false}
 `;
 
-/**
- * A consistent list: the counter and every object of one resource, read in one step, so the returned
- * resourceVersion is exactly the state the items show (a watch from it misses nothing).
- * KEYS: [1] rv counter, [2] the resource's hash. Returns {rv, field1, value1, field2, value2, ...}.
- */
-export const LIST_SCRIPT = `
-local rv = redis.call('GET', KEYS[1]) or '0'
-local all = redis.call('HGETALL', KEYS[2])
-table.insert(all, 1, rv)
-return all
-`;

@@ -143,7 +143,8 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.watcher = this.client.watch(this.ref, { ...this.selection(), resourceVersion }, (event) => {
       if (event.type === 'ERROR') {
         const status = event.object as unknown as { code?: number; message?: string };
-        this.log.info('watch ended, listing again', { code: status.code, message: status.message });
+        // Not `message`: winston appends a `message` field to the log message, which must stay constant.
+        this.log.info('watch ended, listing again', { code: status.code, error: status.message });
         return;
       }
       this.apply(event as WatchEvent<T>);

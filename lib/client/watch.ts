@@ -143,7 +143,7 @@ class WatchStream implements Watcher {
     }
     if (attempt.closed) return;
     const status = reply?.ok === false ? reply.status : undefined;
-    if (!status || isRetryable(status.code)) return this.restart('watch start refused', { code: status?.code, message: status?.message });
+    if (!status || isRetryable(status.code)) return this.restart('watch start refused', { code: status?.code, error: status?.message });
     this.fail(status);
   }
 
@@ -172,7 +172,7 @@ class WatchStream implements Watcher {
 
   private onEnd(status: Status): void {
     if (status.code === 410) return this.fail(status);
-    this.restart('watch ended by the apiserver', { code: status.code, message: status.message });
+    this.restart('watch ended by the apiserver', { code: status.code, error: status.message });
   }
 
   private onWatchEvent(event: WatchEvent): void {
