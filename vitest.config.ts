@@ -8,6 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Unit tests run first, as their own group; then the e2e files, two at a time.
+          sequence: { groupOrder: 0 },
           include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli}/**/*.test.ts', 'test/repo/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'dist/**'],
         },
@@ -15,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
