@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           // Unit tests run first, as their own group; then the e2e files, two at a time.
           sequence: { groupOrder: 0 },
-          include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli}/**/*.test.ts', 'test/repo/**/*.test.ts'],
+          include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli,bench}/**/*.test.ts', 'test/repo/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'dist/**'],
         },
       },
