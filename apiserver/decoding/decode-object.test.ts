@@ -90,11 +90,17 @@ describe('decodeObject accepts what kube-apiserver accepts', () => {
 describe('decodeObject errors', () => {
   const expectedFormat = 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf';
   it.each([
-    ['text/plain', 'text/plain'], ['protobuf', 'application/vnd.kubernetes.protobuf'], ['garbage', 'json'],
+    ['text/plain', 'text/plain'], ['CBOR', 'application/cbor'], ['garbage', 'json'],
   ])('415 for a %s body', (_name, contentType) => {
     const f = failure(() => decode(makePod(), { contentType }));
     expect(f).toMatchObject({ code: 415, reason: 'UnsupportedMediaType', message: expectedFormat });
     expect(f.error).toBeInstanceOf(UnsupportedMediaTypeError);
+  });
+
+  it('reads a protobuf Content-Type as protobuf: JSON text there is not a protobuf message (400)', () => {
+    const f = failure(() => decode(makePod(), { contentType: 'application/vnd.kubernetes.protobuf' }));
+    expect(f).toMatchObject({ code: 400, reason: 'BadRequest' });
+    expect(f.message).toMatch(/^the object provided is unrecognized \(must be of type Pod\): provided data does not appear to be a protobuf message, expected prefix \[107 56 115 0\] \(\{"apiVersion":"v1","kind":"Pod \.\.\.\)$/);
   });
 
   it.each([

@@ -1,9 +1,10 @@
 /**
  * Turns the body of a create or update into an API object, accepting and rejecting exactly what
  * kube-apiserver v1.32's create/update handlers do, in the same order:
- *   1. the Content-Type must be JSON or YAML (415);
+ *   1. the Content-Type must be JSON, YAML or Kubernetes protobuf (415);
  *   2. the fieldValidation parameter must be "", Ignore, Warn or Strict (422 on CreateOptions/UpdateOptions);
- *   3. the body must parse (400 "the object provided is unrecognized ...");
+ *   3. the body must parse (400 "the object provided is unrecognized ..."); a protobuf body is turned
+ *      into the JSON a JSON client would have sent (protobuf/), so every later step is shared;
  *   4. its apiVersion/kind, defaulted from the URL when absent, must be a kind the scheme knows, decode
  *      without type errors, and convert to the URL's type (400 "<Kind> in version ... cannot be handled as a ...");
  *   5. unknown and duplicate fields: Strict rejects them (400 "... strict decoding error: ..."), Warn (the
@@ -12,6 +13,9 @@
  *
  * Interface: decodeObject, decodeSubresourceBody. Pure: no I/O, and warnings are returned, not sent (the
  * HTTP layer turns each into a `Warning: 299 - "<text>"` header).
+ *
+ * Bodies are text, except protobuf bodies, which are bytes: given as a Uint8Array, or as a string of
+ * one character per byte (latin1), the form in which ApiRequest carries them.
  */
 import type { KubeObject } from '../../lib/api/types.js';
 import type { ResourceInfo } from '../../lib/api/resources.js';
@@ -24,11 +28,13 @@ import { negotiateBodyFormat, type BodyFormat } from './media-type.js';
 import { internalType, isRegistered, LEGACY_SCHEME, modelFor, versionedType } from './scheme-kinds.js';
 import { formatGroupVersion, interpretTypeMeta, parseGroupVersion, TypeMetaError, withDefaults, type GroupVersionKind } from './type-meta.js';
 import { parseYamlBody, YamlSyntaxError } from './yaml-body.js';
+import { decodeProtobufBody } from './protobuf/index.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
 export interface DecodeOptions {
-  body: string;
+  /** JSON or YAML text, or protobuf bytes (see the header). */
+  body: string | Uint8Array;
   contentType?: string;
   /** The `fieldValidation` query parameter as sent; absent means Warn. */
   fieldValidation?: string;
@@ -65,7 +71,18 @@ interface ParsedBody {
   duplicateKeys: string[];
 }
 
-function parseBody(body: string, format: BodyFormat, expectedKind: string): ParsedBody {
+function bodyText(body: string | Uint8Array): string {
+  return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
+
+function bodyBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+}
+
+function parseBody(opts: DecodeOptions, format: BodyFormat, target: Target): ParsedBody {
+  if (format === 'protobuf') return { node: decodeProtobufBody(bodyBytes(opts.body), target), duplicateKeys: [] };
+  const body = bodyText(opts.body);
+  const expectedKind = target.kind;
   try {
     if (format === 'yaml') return parseYamlBody(body);
     return { node: parseGoJson(body), duplicateKeys: [] };
@@ -113,10 +130,10 @@ function warningsOf(errors: string[]): string[] {
 }
 
 function decodeAs(target: Target, opts: DecodeOptions): DecodedObject {
-  const format = negotiateBodyFormat(opts.contentType);
+  const format = negotiateBodyFormat(opts.contentType, { protobuf: true });
   const directive = fieldValidationDirective(opts.fieldValidation, opts.verb);
-  const { node, duplicateKeys } = parseBody(opts.body, format, target.kind);
-  const gvk = resolveKind(node, opts.body, target);
+  const { node, duplicateKeys } = parseBody(opts, format, target);
+  const gvk = resolveKind(node, format === 'protobuf' ? '' : bodyText(opts.body), target);
   const strict = directive !== 'Ignore';
   const { value, strictErrors } = unmarshal(node, gvk, strict, target);
   const from = internalType(gvk.group, gvk.kind);

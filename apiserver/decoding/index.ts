@@ -9,3 +9,4 @@ export type { DeleteOptions, DeletionPropagation } from './delete-options.js';
 export { UnsupportedBodyMediaTypeError, UnclassifiedServerError, ACCEPTED_BODY_MEDIA_TYPES } from './decode-errors.js';
 export { parseQuantity, formatQuantity, cmpQuantity, roundUpQuantity, addQuantity } from './quantity.js';
 export type { Quantity } from './quantity.js';
+export { isProtobufMediaType } from './protobuf/index.js';

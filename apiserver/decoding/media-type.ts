@@ -3,12 +3,13 @@
  * NegotiateInputSerializer decides: no Content-Type means JSON (kubectl's scale PUT sends none),
  * parameters such as `; charset=utf-8` are ignored, case does not matter, and anything else is 415.
  *
- * kube-apiserver also reads protobuf bodies; kubelab does not (no client it serves sends them), so a
- * protobuf body gets the same 415.
+ * `application/vnd.kubernetes.protobuf` is read where the caller can read it (object bodies, see
+ * protobuf/): kubectl's typed clients send `create namespace`, `create deployment` and the like in it.
+ * Elsewhere it stays a 415.
  */
 import { UnsupportedBodyMediaTypeError } from './decode-errors.js';
 
-export type BodyFormat = 'json' | 'yaml';
+export type BodyFormat = 'json' | 'yaml' | 'protobuf';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -25,10 +26,12 @@ function mediaType(contentType: string): string | undefined {
   return `${major}/${minor}`;
 }
 
-export function negotiateBodyFormat(contentType: string | undefined): BodyFormat {
+/** The body's format; `protobuf: true` when the caller reads Kubernetes protobuf too. */
+export function negotiateBodyFormat(contentType: string | undefined, opts: { protobuf?: boolean } = {}): BodyFormat {
   if (contentType === undefined || contentType.trim() === '') return 'json';
   const type = mediaType(contentType);
   if (type === 'application/json') return 'json';
   if (type === 'application/yaml') return 'yaml';
+  if (type === 'application/vnd.kubernetes.protobuf' && opts.protobuf) return 'protobuf';
   throw new UnsupportedBodyMediaTypeError(contentType);
 }

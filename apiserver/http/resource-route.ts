@@ -8,6 +8,7 @@ import { findResource } from '../../lib/api/resources.js';
 import type { KubeList, KubeObject } from '../../lib/api/types.js';
 import { RouteNotFoundError } from '../../lib/errors.js';
 import type { Registry } from '../registry/registry.js';
+import { isProtobufMediaType } from '../decoding/index.js';
 import { TABLE_CONTENT_TYPE, wantsTable } from './negotiation.js';
 import { parseRequestInfo } from './request-info.js';
 import { sendError, sendJson, setWarnings } from './respond.js';
@@ -33,7 +34,9 @@ export function toApiRequest(req: Request, user: string): ApiRequest | undefined
   const query = flatQuery(req.query);
   const info = parseRequestInfo(req.method, req.path, query);
   if (!info) return undefined;
-  const body = Buffer.isBuffer(req.body) && req.body.length ? req.body.toString('utf8') : undefined;
+  // Protobuf bodies are binary: keep one character per byte so the decoder gets the bytes back.
+  const encoding = isProtobufMediaType(req.headers['content-type']) ? 'latin1' : 'utf8';
+  const body = Buffer.isBuffer(req.body) && req.body.length ? req.body.toString(encoding) : undefined;
   return { ...info, query, body, contentType: req.headers['content-type'], user };
 }
 
