@@ -14,20 +14,13 @@ import { NotReadyError } from '../errors.js';
 import { mergeIntoUserKubeconfig } from '../kubeconfig-file.js';
 import type { CliContext } from '../runtime.js';
 import { tiers, type ComponentRecord } from '../state.js';
-import { prepareCluster, type PreparedCluster } from '../up-plan.js';
+import { prepareCluster, type PreparedCluster, type UpFlags } from '../up-plan.js';
 import { runForeground } from '../foreground.js';
 import { fileSize } from '../log-tail.js';
 import { userKubeconfigPath } from '../kubeconfig.js';
 
-export interface UpOptions {
-  dir: string;
-  defaultDir: boolean;
-  name?: string;
-  nodes?: number;
-  apiservers?: number;
-  profile?: Profile;
-  port?: number;
-  entries?: Record<string, string>;
+/** What `up` was asked: the cluster's flags (as the plan reads them) plus how to run. */
+export interface UpOptions extends UpFlags {
   detach: boolean;
   mergeKubeconfig: boolean;
   timeoutSeconds: number;
