@@ -21,10 +21,12 @@ import { parseConfig } from './config.js';
 import { buildInfoOf, versionInfo } from './discovery/index.js';
 import { readTokenFile } from './http/auth.js';
 import { discoveryRoutes } from './http/discovery-routes.js';
-import { createApp } from './http/server.js';
+import { createApp, upgradeListener } from './http/server.js';
 import { NatsDoor } from './nats/nats-door.js';
 import { Registry } from './registry/registry.js';
 import { EventFeed } from './storage/event-feed.js';
+import { createStreaming, natsNodeStreamClient } from './streaming/index.js';
+import { findResource } from '../lib/api/resources.js';
 import { storeKeys } from './storage/keys.js';
 import { RedisStore } from './storage/redis-store.js';
 import { WatchHub } from './watch/watch-hub.js';
@@ -67,11 +69,19 @@ async function main(): Promise<void> {
     { serverId: cfg.serverId, heartbeatMs: cfg.params.natsWatchHeartbeatMs, keepaliveMs: cfg.params.natsWatchKeepaliveMs }, log.child({ part: 'nats' }));
   door.start();
 
+  const tokens = readTokenFile(cfg.tokenAuthFile);
+  const podsInfo = findResource('', 'v1', 'pods')!;
+  const streaming = createStreaming({
+    getPod: (namespace, name) => registry.getObject(podsInfo, namespace, name),
+    nodes: natsNodeStreamClient(nc, subjects(cfg.natsPrefix)),
+    log: log.child({ part: 'streaming' }),
+    now: () => new Date(),
+  });
   const app = createApp({
-    registry, log, tokens: readTokenFile(cfg.tokenAuthFile), version: versionInfo(buildInfoOf(process, new Date())),
+    registry, log, tokens, version: versionInfo(buildInfoOf(process, new Date())),
     ready: async () => (await redis.ping()) === 'PONG' && !nc.isClosed(),
     discovery: discoveryRoutes(`${cfg.advertiseAddress}:${cfg.port}`),
-    streams: {},
+    streams: streaming.streams,
     watch: {
       bookmarkIntervalMs: cfg.params.watchBookmarkIntervalMs,
       minRequestTimeoutSeconds: cfg.params.minRequestTimeoutSeconds,
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     ? { cert: readFileSync(cfg.tlsCertFile), key: readFileSync(cfg.tlsPrivateKeyFile) }
     : undefined;
   const server: Server = tls ? createHttpsServer(tls, app) : createHttpServer(app);
+  server.on('upgrade', upgradeListener({ tokens, route: streaming.upgrade }));
   await new Promise<void>((resolve) => server.listen(cfg.port, cfg.bindAddress, resolve));
   log.info('serving', { address: `${tls ? 'https' : 'http'}://${cfg.bindAddress}:${cfg.port}`, serverId: cfg.serverId, profile: cfg.profile });
 

@@ -30,6 +30,25 @@ export interface Params {
   schedulerRetryPeriodMs: number;
   /** How often each scheduler replica publishes its heartbeat for observers (no kube equivalent). */
   schedulerHeartbeatMs: number;
+  /** Kubelet: how often it computes its Node status (kubelet nodeStatusUpdateFrequency 10s). */
+  kubeletNodeStatusUpdateFrequencyMs: number;
+  /** Kubelet: an unchanged Node status is still posted this often (nodeStatusReportFrequency 5m). */
+  kubeletNodeStatusReportFrequencyMs: number;
+  /** Kubelet: the node Lease's leaseDurationSeconds (nodeLeaseDurationSeconds 40); renewed every quarter of it. */
+  kubeletNodeLeaseDurationSeconds: number;
+  /** Kubelet: CrashLoopBackOff starts at this delay and doubles per crash (kube: 10 s). */
+  kubeletCrashLoopBackOffInitialMs: number;
+  /** Kubelet: ... up to this (kube: 5 min); a container that ran for twice this long starts over. */
+  kubeletCrashLoopBackOffMaxMs: number;
+  /** Kubelet: image pull back-off, same shape (kube: 10 s doubling to 5 min). */
+  kubeletImagePullBackOffInitialMs: number;
+  kubeletImagePullBackOffMaxMs: number;
+  /** Kubelet: how long a simulated image pull takes (no kube equivalent: images are built in). */
+  kubeletImagePullDelayMs: number;
+  /** Kubelet: every pod is re-synced at least this often, even when nothing changed (syncFrequency 1m). */
+  kubeletSyncFrequencyMs: number;
+  /** Kubelet: how often it publishes its heartbeat for observers (no kube equivalent). */
+  kubeletHeartbeatMs: number;
 }
 
 const DEFAULT: Params = {
@@ -45,6 +64,16 @@ const DEFAULT: Params = {
   schedulerRenewDeadlineMs: 10_000,
   schedulerRetryPeriodMs: 2_000,
   schedulerHeartbeatMs: 5_000,
+  kubeletNodeStatusUpdateFrequencyMs: 10_000,
+  kubeletNodeStatusReportFrequencyMs: 300_000,
+  kubeletNodeLeaseDurationSeconds: 40,
+  kubeletCrashLoopBackOffInitialMs: 10_000,
+  kubeletCrashLoopBackOffMaxMs: 300_000,
+  kubeletImagePullBackOffInitialMs: 10_000,
+  kubeletImagePullBackOffMaxMs: 300_000,
+  kubeletImagePullDelayMs: 1_000,
+  kubeletSyncFrequencyMs: 60_000,
+  kubeletHeartbeatMs: 5_000,
 };
 
 const FAST: Params = {
@@ -60,6 +89,18 @@ const FAST: Params = {
   schedulerRenewDeadlineMs: 3_000,
   schedulerRetryPeriodMs: 1_000,
   schedulerHeartbeatMs: 1_000,
+  // The node Lease lasts 4 s and is renewed every second (a quarter of it, as the kubelet does).
+  kubeletNodeStatusUpdateFrequencyMs: 1_000,
+  kubeletNodeStatusReportFrequencyMs: 10_000,
+  kubeletNodeLeaseDurationSeconds: 4,
+  // CrashLoopBackOff 1 s, 2 s, 4 s, 8 s, 8 s...; reset after 16 s of running.
+  kubeletCrashLoopBackOffInitialMs: 1_000,
+  kubeletCrashLoopBackOffMaxMs: 8_000,
+  kubeletImagePullBackOffInitialMs: 1_000,
+  kubeletImagePullBackOffMaxMs: 8_000,
+  kubeletImagePullDelayMs: 50,
+  kubeletSyncFrequencyMs: 10_000,
+  kubeletHeartbeatMs: 1_000,
 };
 
 export function params(profile: Profile): Params {

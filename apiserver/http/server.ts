@@ -2,13 +2,18 @@
  * The apiserver's HTTP door (express): health and version open to all, then bearer-token
  * authentication, the 3 MiB body limit, discovery and OpenAPI, and the resource routes.
  * Every request is logged once, with verb, resource, code and latency.
+ * Upgrade requests (exec and attach) bypass express: `upgradeListener` gives them the same token check.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { RequestEntityTooLargeError, RouteNotFoundError, UnauthorizedError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { authenticate, isOpenPath, type TokenTable } from './auth.js';
 import { handleResource, toApiRequest, type ResourceRouteDeps } from './resource-route.js';
 import { sendError, sendJson } from './respond.js';
+import { rejectUpgrade } from '../streaming/raw-response.js';
+import type { UpgradeRoute } from '../streaming/upgrade-router.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -54,6 +59,15 @@ export function createApp(deps: HttpDeps): express.Express {
     sendError(res, err);
   });
   return app;
+}
+
+/** The server's 'upgrade' listener: bearer-token authentication, then the streaming router. */
+export function upgradeListener(deps: { tokens: TokenTable; route: UpgradeRoute }) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const user = authenticate(deps.tokens, req.headers.authorization);
+    if (!user) return void rejectUpgrade(socket, new UnauthorizedError());
+    deps.route(req, socket, head, user.name);
+  };
 }
 
 function requestLog(log: Logger) {
