@@ -18,6 +18,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The toolbox containers put on their PATH (curl, ...): executable launchers next to the compiled code.
+COPY --from=build /app/kubelet/images/toolbox ./kubelet/images/toolbox
 # A named volume mounted at /config starts out with this directory's owner, so the unprivileged
 # user can write the generated credentials into it.
 RUN mkdir -p /config && chown node:node /config
