@@ -3,16 +3,17 @@
  * read back from DIR/cluster.json (name, profile, sizes, ports, address ranges). Pure: no I/O.
  *
  * Address ranges (local mode, design.md §2). Any 127.x.y.z is bindable on Linux, so each cluster gets
- * its own pair of /16s out of 127.0.0.0/8, chosen by a per-machine range index i (see range-index.ts):
+ * its own /16s out of 127.0.0.0/8, chosen by a per-machine range index i (see range-index.ts):
  *
- *   i   services          pods
- *   0   127.96.0.0/16     127.244.0.0/16   (the default dir ~/.kubelab: the ranges design.md names)
- *   1   127.97.0.0/16     127.243.0.0/16
- *   63  127.159.0.0/16    127.181.0.0/16
+ *   i   services          pods              node addresses
+ *   0   127.96.0.0/16     127.244.0.0/16    127.32.0.0/24   (the default dir ~/.kubelab)
+ *   1   127.97.0.0/16     127.243.0.0/16    127.33.0.0/24
+ *   63  127.159.0.0/16    127.181.0.0/16    127.95.0.0/24
  *
- * Services count up from 96 and pods count down from 244, so the two never meet (159 < 181) and
- * neither touches 127.0.0.0/16, where 127.0.0.1 and the component ports live. Node k (1-based) gets
- * the /24 127.<pods>.<k>.0/24 of its cluster's pod range.
+ * Services count up from 96 and pods count down from 244, so the two never meet (159 < 181); node
+ * addresses count up from 32 and end just below the services (95 < 96). None touches 127.0.0.0/16,
+ * where 127.0.0.1, the component ports and the resolvers' 127.0.0.53 live. Node k (1-based) has the
+ * address 127.<nodes>.0.k (its InternalIP, where NodePorts open) and the pod /24 127.<pods>.<k>.0/24.
  */
 
 export type Profile = 'fast' | 'default';
@@ -22,6 +23,7 @@ export const PROFILES: readonly Profile[] = ['fast', 'default'];
 export const RANGE_INDEX_COUNT = 64;
 export const MAX_NODES = 254;
 export const MAX_APISERVERS = 9;
+export const MAX_SCHEDULERS = 9;
 
 export interface ClusterConfig {
   /** Names the kubeconfig cluster, context and user, and prefixes NATS subjects. */
@@ -32,9 +34,13 @@ export interface ClusterConfig {
   profile: Profile;
   nodes: number;
   apiservers: number;
+  /** kube-scheduler replicas; more than one campaign for the kube-system/kube-scheduler Lease. */
+  schedulers: number;
   rangeIndex: number;
   serviceClusterIPRange: string;
   podCIDR: string;
+  /** The /24 the nodes' own addresses come from (node k is .k). */
+  nodeAddressRange: string;
   /** Port per component name that listens ('redis', 'nats', 'apiserver-1', ...), all on 127.0.0.1. */
   ports: Record<string, number>;
   /**
@@ -49,6 +55,7 @@ export interface ClusterConfig {
 export interface ClusterRanges {
   serviceClusterIPRange: string;
   podCIDR: string;
+  nodeAddressRange: string;
 }
 
 export function clusterRanges(index: number): ClusterRanges {
@@ -58,17 +65,30 @@ export function clusterRanges(index: number): ClusterRanges {
   return {
     serviceClusterIPRange: `127.${96 + index}.0.0/16`,
     podCIDR: `127.${244 - index}.0.0/16`,
+    nodeAddressRange: `127.${32 + index}.0.0/24`,
   };
+}
+
+/** The address of node k (1-based) in a cluster's node range such as 127.32.0.0/24: 127.32.0.k. */
+export function nodeAddress(nodeAddressRange: string, node: number): string {
+  const m = /^127\.(\d+)\.0\.0\/24$/.exec(nodeAddressRange);
+  if (!m) throw new RangeError(`node address range must be a 127.x.0.0/24 range, got ${nodeAddressRange}`);
+  checkNode(node);
+  return `127.${m[1]}.0.${node}`;
 }
 
 /** The pod /24 of node k (1-based) inside a cluster pod /16 such as 127.244.0.0/16. */
 export function nodePodCIDR(podCIDR: string, node: number): string {
   const m = /^127\.(\d+)\.0\.0\/16$/.exec(podCIDR);
   if (!m) throw new RangeError(`pod CIDR must be a 127.x.0.0/16 range, got ${podCIDR}`);
+  checkNode(node);
+  return `127.${m[1]}.${node}.0/24`;
+}
+
+function checkNode(node: number): void {
   if (!Number.isInteger(node) || node < 1 || node > MAX_NODES) {
     throw new RangeError(`node number must be in [1, ${MAX_NODES}], got ${node}`);
   }
-  return `127.${m[1]}.${node}.0/24`;
 }
 
 export interface ClusterConfigInput {
@@ -78,6 +98,7 @@ export interface ClusterConfigInput {
   profile: Profile;
   nodes: number;
   apiservers: number;
+  schedulers: number;
   rangeIndex: number;
   ports: Record<string, number>;
   entries?: Record<string, string>;
@@ -87,6 +108,7 @@ export interface ClusterConfigInput {
 export function newClusterConfig(input: ClusterConfigInput): ClusterConfig {
   checkCount('nodes', input.nodes, 0, MAX_NODES);
   checkCount('apiservers', input.apiservers, 1, MAX_APISERVERS);
+  checkCount('schedulers', input.schedulers, 1, MAX_SCHEDULERS);
   if (!PROFILES.includes(input.profile)) throw new RangeError(`profile must be one of ${PROFILES.join(', ')}, got ${input.profile}`);
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(input.name)) {
     // The name becomes a NATS subject token and a kubeconfig name: keep it a DNS label.
@@ -99,6 +121,7 @@ export function newClusterConfig(input: ClusterConfigInput): ClusterConfig {
     profile: input.profile,
     nodes: input.nodes,
     apiservers: input.apiservers,
+    schedulers: input.schedulers,
     rangeIndex: input.rangeIndex,
     ...clusterRanges(input.rangeIndex),
     ports: { ...input.ports },
@@ -125,6 +148,8 @@ export function parseClusterConfig(raw: unknown): ClusterConfig {
     profile: r.profile as Profile,
     nodes: Number(r.nodes),
     apiservers: Number(r.apiservers),
+    // cluster.json written before schedulers were started by `up` has none: one, the default.
+    schedulers: r.schedulers === undefined ? 1 : Number(r.schedulers),
     rangeIndex: Number(r.rangeIndex),
     ports: r.ports,
     entries: r.entries ?? {},

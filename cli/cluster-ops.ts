@@ -1,7 +1,8 @@
 /**
  * Operations on a cluster's components shared by several commands: start one component and wait until
- * it is ready, stop a set of components tier by tier, read the end of a log. Each keeps state.json in
- * step with what it did, so `status` run at any moment tells the truth.
+ * it is ready, stop a set of components tier by tier, stop the whole cluster (the containers the
+ * kubelets leave running included), read the end of a log. Each keeps state.json in step with what it
+ * did, so `status` run at any moment tells the truth.
  */
 import { readFileSync } from 'node:fs';
 import type { ClusterConfig } from './cluster-config.js';
@@ -9,6 +10,8 @@ import type { ClusterPaths } from './cluster-paths.js';
 import { loadSecrets, loadState, updateState } from './cluster-store.js';
 import { COMPONENTS, type ComponentSpec, type SpecContext } from './components.js';
 import { completeSecrets } from './credentials.js';
+import { stopContainers, type ContainerStopResult } from './container-stop.js';
+import { readNodeContainers } from './containers.js';
 import { CliError, NotReadyError } from './errors.js';
 import { waitReady } from './readiness.js';
 import type { CliContext } from './runtime.js';
@@ -49,7 +52,7 @@ export async function startComponent(sctx: SpecContext, record: ComponentRecord,
     throw new NotReadyError(record.name, (err as Error).message + hint);
   }
   updateState(sctx.paths, (s) => withRecord(s, started));
-  const check = specFor(record.group).readiness(sctx, record.name);
+  const check = specFor(record.group).readiness(sctx, record.name, { startedAt: started.startedAt! });
   const result = await waitReady(check, { timeoutMs: opts.timeoutMs, alive: () => isRunning(started), ...(opts.signal ? { signal: opts.signal } : {}) });
   if (!result.ready) throw new NotReadyError(record.name, result.reason, logTail(record.logFile, 15));
   return started;
@@ -75,6 +78,21 @@ export async function stopRecords(paths: ClusterPaths, records: ComponentRecord[
     markDesired(paths, tier, 'stopped');
   }
   return leftovers(current).map((p) => p.pid);
+}
+
+export interface ClusterStopOptions extends StopOptions {
+  onContainersStopped?: (result: ContainerStopResult) => void;
+}
+
+/**
+ * Every component (stopRecords), then every container the kubelets left running: only once the
+ * kubelets are gone, or they would restart the containers. Returns the PIDs of anything still alive.
+ */
+export async function stopCluster(paths: ClusterPaths, opts: ClusterStopOptions): Promise<number[]> {
+  const left = await stopRecords(paths, loadState(paths).components, opts);
+  const containers = await stopContainers(readNodeContainers(paths), opts.graceMs);
+  opts.onContainersStopped?.(containers);
+  return [...left, ...containers.left];
 }
 
 /** Changes only `desired` of the named records, keeping whatever else another command wrote meanwhile. */

@@ -12,6 +12,8 @@
  *   DIR/pki/ca.crt, ca.key           the cluster's CA (kubectl trusts it through the kubeconfig)
  *   DIR/pki/apiserver.crt, .key      the apiserver's serving certificate, signed by that CA
  *   DIR/logs/<component>.log         stdout and stderr of one component, appended across restarts
+ *   DIR/nodes/<node>/                a kubelet's --root-dir; its containers' files sit under
+ *                                    containers/<id>/ (spec.json, state.json: kubelet/runtime/CONTRACT.md)
  *
  * Pure: path arithmetic only.
  */
@@ -38,6 +40,8 @@ export interface ClusterPaths {
   apiserverKey: string;
   logsDir: string;
   log(component: string): string;
+  nodesDir: string;
+  nodeRoot(node: string): string;
 }
 
 export function clusterPaths(dir: string): ClusterPaths {
@@ -46,6 +50,7 @@ export function clusterPaths(dir: string): ClusterPaths {
   const redisDir = join(dir, 'redis');
   const logsDir = join(dir, 'logs');
   const pkiDir = join(dir, 'pki');
+  const nodesDir = join(dir, 'nodes');
   return {
     dir,
     config: join(dir, 'cluster.json'),
@@ -67,5 +72,7 @@ export function clusterPaths(dir: string): ClusterPaths {
     apiserverKey: join(pkiDir, 'apiserver.key'),
     logsDir,
     log: (component) => join(logsDir, `${component}.log`),
+    nodesDir,
+    nodeRoot: (node) => join(nodesDir, node),
   };
 }

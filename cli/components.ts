@@ -2,26 +2,43 @@
  * The component table: every process `kubelab up` starts, one entry each. An entry says how many
  * instances a cluster has and their names, in which tier it starts (tiers start in increasing order,
  * each waiting for the previous one to be ready; `down` stops them in reverse), whether it needs a port,
- * the exact argv, how to tell it is ready, and the address `status` shows. Pure: argv and readiness
- * checks are data; supervisor.ts and readiness.ts act on them.
+ * whether `up --without` may leave it out, the exact argv, how to tell it is ready, and the address
+ * `status` shows. Pure: argv and readiness checks are data; supervisor.ts and readiness.ts act on them.
  *
- * Adding a component is adding one entry, e.g. the kubelets:
- *   { group: 'kubelet', order: 30, instances: (s) => range(s.nodes).map((i) => `kubelet-node-${i}`),
- *     argv: (ctx, name) => nodeArgv(ctx, 'kubelet', [...]), readiness: ... }
+ *   tier  group       instances                       ready when
+ *   0     redis       redis                           PING as the apiserver user answers PONG
+ *   0     nats        nats                            the observer user can log in
+ *   10    apiserver   apiserver-1..N (--apiservers)   GET /readyz over TLS answers 200
+ *   20    scheduler   scheduler-1..N (--schedulers)   it published a heartbeat under its --id
+ *   30    kubelet     kubelet-node-1..N (--nodes)     its Node is Ready and it renewed its node Lease
+ *
+ * The scheduler and the kubelets are optional (`--without scheduler,kubelets`): nothing the launcher
+ * starts needs them, and without them pods stay Pending, which is a lesson of its own.
  */
 import { join } from 'node:path';
-import type { ClusterConfig, Profile } from './cluster-config.js';
+import { nodeAddress, nodePodCIDR, type ClusterConfig } from './cluster-config.js';
 import type { ClusterPaths } from './cluster-paths.js';
+import { apiserverArgs, kubeletArgs, schedulerArgs } from './component-args.js';
 import type { ClusterSecrets } from './credentials.js';
+import { params } from '../lib/params.js';
+import { subjects } from '../lib/nats/subjects.js';
 
 /**
  * How to tell a component is ready: a discriminated union that readiness.ts knows how to probe.
- * 'https' trusts only the cluster's CA (caFile), as kubectl does through the kubeconfig.
+ * 'https' and 'node-ready' trust only the cluster's CA (caFile), as kubectl does through the kubeconfig.
  */
 export type Readiness =
   | { kind: 'https'; url: string; caFile: string }
   | { kind: 'redis'; host: string; port: number; user: string; pass: string }
-  | { kind: 'nats'; servers: string; user: string; pass: string };
+  | { kind: 'nats'; servers: string; user: string; pass: string }
+  /** A heartbeat with `id` on `subject`, waited for up to `timeoutMs` (a little over one period). */
+  | { kind: 'heartbeat'; servers: string; user: string; pass: string; subject: string; id: string; timeoutMs: number }
+  /**
+   * GET the Node and its kube-node-lease Lease as the admin: Ready must be True and the Lease renewed
+   * at or after `since` (when this process was started), so that a Node still Ready from a kubelet
+   * that was just killed does not pass for the new one.
+   */
+  | { kind: 'node-ready'; server: string; caFile: string; token: string; node: string; since: string };
 
 /** Where the programs are: resolved once by main.ts from the machine. */
 export interface Runtime {
@@ -41,52 +58,32 @@ export interface SpecContext {
 export interface ClusterSize {
   nodes: number;
   apiservers: number;
+  schedulers: number;
+}
+
+/** What readiness may need to know about the process just started. */
+export interface StartedProcess {
+  /** ISO time at which the launcher started it. */
+  startedAt: string;
 }
 
 export interface ComponentSpec {
   group: string;
   order: number;
+  /** True when `up --without` may leave it out: no other component the launcher starts needs it. */
+  optional?: boolean;
   instances(size: ClusterSize): string[];
   /** Present when the instance listens on a port; the preferred one is taken if free. */
   port?(name: string, where: { defaultDir: boolean }): { preferred?: number };
   argv(ctx: SpecContext, name: string): string[];
-  readiness(ctx: SpecContext, name: string): Readiness;
-  endpoint(config: ClusterConfig, name: string): string;
+  readiness(ctx: SpecContext, name: string, started: StartedProcess): Readiness;
+  /** What `status` shows in its ENDPOINT column; absent for a component that serves nothing. */
+  endpoint?(config: ClusterConfig, name: string): string;
 }
 
 /** The port kubeadm clusters serve on; the default cluster takes it when free, like a real one. */
 export const DEFAULT_APISERVER_PORT = 6443;
 export const LOOPBACK = '127.0.0.1';
-
-export interface ApiserverFlags {
-  bindAddress: string;
-  port: number;
-  credentials: string;
-  tokenAuthFile: string;
-  /** The serving certificate and key (DIR/pki): with both the apiserver serves HTTPS on --port. */
-  tlsCertFile: string;
-  tlsPrivateKeyFile: string;
-  serviceClusterIPRange: string;
-  serverId: string;
-  profile: Profile;
-  logFormat: 'json' | 'pretty';
-}
-
-/** The apiserver's command-line flags; compose.yaml's apiserver command uses the same ones. */
-export function apiserverArgs(f: ApiserverFlags): string[] {
-  return [
-    '--bind-address', f.bindAddress,
-    '--port', String(f.port),
-    '--credentials', f.credentials,
-    '--token-auth-file', f.tokenAuthFile,
-    '--tls-cert-file', f.tlsCertFile,
-    '--tls-private-key-file', f.tlsPrivateKeyFile,
-    '--service-cluster-ip-range', f.serviceClusterIPRange,
-    '--server-id', f.serverId,
-    '--profile', f.profile,
-    '--log-format', f.logFormat,
-  ];
-}
 
 /** `node <repo>/dist/<group>/main.js`, unless the cluster was started against another build. */
 export function nodeEntry(ctx: SpecContext, group: string): string[] {
@@ -148,7 +145,75 @@ const apiserver: ComponentSpec = {
   endpoint: (config, name) => `https://${LOOPBACK}:${port(config, name)}`,
 };
 
-export const COMPONENTS: readonly ComponentSpec[] = [redis, nats, apiserver];
+/**
+ * kube-scheduler replicas. Each has its own --id, so its heartbeats (and the Lease, once it leads) say
+ * which replica it is; readiness waits for that replica's own heartbeat, which it publishes as soon as
+ * it is connected, not for the Lease, which only the leader holds.
+ */
+const scheduler: ComponentSpec = {
+  group: 'scheduler',
+  order: 20,
+  optional: true,
+  instances: (s) => range(s.schedulers).map((i) => `scheduler-${i}`),
+  argv: (ctx, name) => [
+    ...nodeEntry(ctx, 'scheduler'),
+    ...schedulerArgs({ credentials: ctx.paths.credentials('scheduler'), id: name, profile: ctx.config.profile, logFormat: 'json' }),
+  ],
+  readiness: (ctx, name) => ({
+    kind: 'heartbeat',
+    servers: `${LOOPBACK}:${port(ctx.config, 'nats')}`,
+    user: 'observer',
+    pass: ctx.secrets.nats.observer,
+    subject: subjects().observe('heartbeat', 'scheduler'),
+    id: name,
+    // The first heartbeat comes at once; one more period covers a probe that subscribed just after it.
+    timeoutMs: params(ctx.config.profile).schedulerHeartbeatMs + 1_000,
+  }),
+};
+
+/** `kubelet-node-3` runs node 3. */
+export function kubeletNode(name: string): { nodeName: string; index: number } {
+  const m = /^kubelet-(node-(\d+))$/.exec(name);
+  if (!m) throw new Error(`not a kubelet instance name: ${name}`);
+  return { nodeName: m[1]!, index: Number(m[2]) };
+}
+
+/** One kubelet per node: its own node address, pod /24 and root directory under DIR/nodes. */
+const kubelet: ComponentSpec = {
+  group: 'kubelet',
+  order: 30,
+  optional: true,
+  instances: (s) => range(s.nodes).map((i) => `kubelet-node-${i}`),
+  argv: (ctx, name) => {
+    const { nodeName, index } = kubeletNode(name);
+    return [
+      ...nodeEntry(ctx, 'kubelet'),
+      ...kubeletArgs({
+        nodeName,
+        credentials: ctx.paths.credentials('kubelet'),
+        nodeIP: nodeAddress(ctx.config.nodeAddressRange, index),
+        podCIDR: nodePodCIDR(ctx.config.podCIDR, index),
+        rootDir: ctx.paths.nodeRoot(nodeName),
+        profile: ctx.config.profile,
+        logFormat: 'json',
+      }),
+    ];
+  },
+  readiness: (ctx, name, started) => ({
+    kind: 'node-ready',
+    server: `https://${LOOPBACK}:${port(ctx.config, 'apiserver-1')}`,
+    caFile: ctx.paths.caCert,
+    token: ctx.secrets.adminToken,
+    node: kubeletNode(name).nodeName,
+    since: started.startedAt,
+  }),
+  endpoint: (config, name) => {
+    const { index } = kubeletNode(name);
+    return `${nodeAddress(config.nodeAddressRange, index)} pods ${nodePodCIDR(config.podCIDR, index)}`;
+  },
+};
+
+export const COMPONENTS: readonly ComponentSpec[] = [redis, nats, apiserver, scheduler, kubelet];
 
 export interface PlannedComponent {
   name: string;

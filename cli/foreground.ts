@@ -1,11 +1,11 @@
 /**
  * The foreground half of `kubelab up`: stream every component's log, prefixed and readable, and report
  * state changes (a component killed, stopped, restarted from another terminal) as they happen. Ctrl-C
- * (SIGINT) or SIGTERM stops the whole cluster; a `kubelab down` from elsewhere ends the foreground too.
+ * (SIGINT) or SIGTERM stops the whole cluster, the kubelets' containers included; a `kubelab down` from elsewhere ends the foreground too.
  * Thin I/O around log-format.ts and status-view.ts.
  */
 import type { ClusterPaths } from './cluster-paths.js';
-import { stopRecords } from './cluster-ops.js';
+import { stopCluster } from './cluster-ops.js';
 import { loadState } from './cluster-store.js';
 import { componentColor, formatLogLine, prefixLine } from './log-format.js';
 import { LogTail } from './log-tail.js';
@@ -85,9 +85,12 @@ class Foreground {
     }
     this.stopping = true;
     this.print(SELF, 'stopping the cluster');
-    void stopRecords(this.paths, loadState(this.paths).components, {
+    void stopCluster(this.paths, {
       graceMs: this.opts.graceMs,
       onStopped: (r, killed) => this.print(SELF, `${r.name} ${killed ? 'killed after the grace period' : 'stopped'}`),
+      onContainersStopped: ({ stopped }) => {
+        if (stopped.length) this.print(SELF, `${stopped.length} container${stopped.length === 1 ? '' : 's'} stopped`);
+      },
     }).then((left) => {
       if (left.length) this.cli.err(`error: processes still running after stop: ${left.join(', ')}\n`);
       this.finish(left.length ? 1 : 0);

@@ -2,7 +2,8 @@
 /**
  * `kubelab`: start a whole cluster as local processes and break it on purpose.
  *
- *   kubelab up [--dir DIR] [--nodes N] [--apiservers N] [--profile fast|default] [--port P] [--detach]
+ *   kubelab up [--dir DIR] [--nodes N] [--apiservers N] [--schedulers N] [--without scheduler,kubelets]
+ *              [--profile fast|default] [--port P] [--detach]
  *   kubelab down [--dir DIR] [--purge]
  *   kubelab status [--dir DIR] [-o json]
  *   kubelab logs COMPONENT [-f] [--dir DIR]
@@ -93,6 +94,8 @@ interface UpCommandOptions {
   name?: string;
   nodes?: number;
   apiservers?: number;
+  schedulers?: number;
+  without: string[];
   profile?: Profile;
   port?: number;
   detach: boolean;
@@ -104,11 +107,13 @@ interface UpCommandOptions {
 function addUp(program: Command): void {
   program
     .command('up')
-    .description('start a cluster: redis, nats, apiserver(s) and, as they are added, the other components')
+    .description('start a cluster: redis, nats, apiserver(s), scheduler(s) and one kubelet per node')
     .addOption(dirOption())
     .option('--name <name>', 'cluster, context and user name in the kubeconfig (default: kubelab)')
     .option('--nodes <n>', 'number of nodes (default: 1)', int(0, 254))
     .option('--apiservers <n>', 'number of apiserver replicas (default: 1)', int(1, 9))
+    .option('--schedulers <n>', 'number of scheduler replicas, with leader election (default: 1)', int(1, 9))
+    .option('--without <components>', 'do not start these (comma-separated): scheduler, kubelets or one instance such as kubelet-node-2', list, [])
     .addOption(new Option('--profile <profile>', 'timing profile (default: default)').choices(PROFILES))
     .option('--port <port>', 'apiserver port (default: 6443 for ~/.kubelab if free, else any free port)', int(1, 65535))
     .option('-d, --detach', 'return once every component is ready instead of streaming logs', false)
@@ -119,9 +124,9 @@ function addUp(program: Command): void {
       run((cli) => {
         const dir = resolve(o.dir);
         // Unset flags stay unset, so that `up` keeps what the directory used last time.
-        const given = { name: o.name, nodes: o.nodes, apiservers: o.apiservers, profile: o.profile, port: o.port, entries: o.entry };
+        const given = { name: o.name, nodes: o.nodes, apiservers: o.apiservers, schedulers: o.schedulers, profile: o.profile, port: o.port, entries: o.entry };
         const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-        return up({ dir, defaultDir: dir === defaultDir, ...defined, detach: o.detach, mergeKubeconfig: o.mergeKubeconfig, timeoutSeconds: o.timeout }, cli);
+        return up({ dir, defaultDir: dir === defaultDir, ...defined, without: o.without, detach: o.detach, mergeKubeconfig: o.mergeKubeconfig, timeoutSeconds: o.timeout }, cli);
       }),
     );
 }
@@ -164,7 +169,7 @@ function addLifecycle(program: Command): void {
     program
       .command(verb)
       .description(description)
-      .argument('<component>', 'component name (apiserver-1) or group (apiserver)')
+      .argument('<component>', 'component name (apiserver-1, kubelet-node-2) or group (apiserver, scheduler, kubelets)')
       .addOption(dirOption())
       .addOption(timeoutOption(verb === 'start' ? 'seconds to wait until ready' : 'seconds to wait after SIGTERM', verb === 'start' ? 60 : 10))
       .action((component: string, o: { dir: string; timeout: number }) =>

@@ -37,6 +37,8 @@ describe('records', () => {
     ['apiserver-2', ['apiserver-2']],
     ['apiserver', ['apiserver-1', 'apiserver-2']],
     ['kubelet', ['kubelet-node-1']],
+    ['kubelets', ['kubelet-node-1']],
+    ['apiservers', ['apiserver-1', 'apiserver-2']],
     ['etcd', []],
   ])('%s names %j', (arg, want) => {
     expect(resolveComponents(state, arg).map((r) => r.name)).toEqual(want);

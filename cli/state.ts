@@ -69,12 +69,12 @@ export function compareNames(a: string, b: string): number {
 
 /**
  * The records a command argument names: a component name (`apiserver-1`, `kubelet-node-2`), or a group
- * name (`apiserver`, `kubelet`) meaning every instance of it.
+ * name in the singular or the plural (`apiserver`, `kubelets`) meaning every instance of it.
  */
 export function resolveComponents(state: ClusterState, nameOrGroup: string): ComponentRecord[] {
   const exact = state.components.filter((c) => c.name === nameOrGroup);
   if (exact.length) return exact;
-  return state.components.filter((c) => c.group === nameOrGroup);
+  return state.components.filter((c) => c.group === nameOrGroup || `${c.group}s` === nameOrGroup);
 }
 
 /** Start tiers in order, e.g. [[redis, nats], [apiserver-1, apiserver-2]]. */

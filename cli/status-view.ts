@@ -3,6 +3,7 @@
  * table (upper-case headers, columns padded with three spaces) or as JSON for scripts. Pure: `now` and
  * the /proc reader are parameters.
  */
+import type { ContainerRow } from './containers.js';
 import type { ProcStat } from './procfs.js';
 import { componentState, liveProcess, type ClusterState, type ComponentState } from './state.js';
 
@@ -22,6 +23,8 @@ export interface StatusReport {
   dir: string;
   server: string;
   components: StatusRow[];
+  /** Every container the kubelets started, per node (containers.ts). */
+  containers: ContainerRow[];
 }
 
 export function statusRows(state: ClusterState, read: (pid: number) => ProcStat | undefined, now: number): StatusRow[] {

@@ -1,8 +1,13 @@
 /**
  * What `kubelab up` decides before it starts anything: the settings (flags, else what the directory
- * used last time, else defaults), the component records with their exact argv, and the files to write
- * (the PKI under DIR/pki is created once and reused).
- * `resolveUpSettings` and `buildRecords` are pure; `prepareCluster` does the directory I/O around them.
+ * used last time, else defaults), the components `--without` leaves out, the component records with
+ * their exact argv, and the files to write (the PKI under DIR/pki is created once and reused).
+ * `resolveUpSettings`, `resolveWithout` and `buildRecords` are pure; `prepareCluster` does the
+ * directory I/O around them.
+ *
+ * Components left out still get their record (state `stopped`, never started), so that
+ * `kubelab start scheduler` can bring one in later; `--without` itself is not remembered: the next
+ * `up` of the directory starts everything unless told otherwise.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -10,7 +15,7 @@ import { apiserverURL, newClusterConfig, type ClusterConfig, type Profile } from
 import { renderClusterFiles } from './cluster-files.js';
 import { clusterPaths, type ClusterPaths } from './cluster-paths.js';
 import { loadConfig, loadSecrets, loadState, saveConfig, saveState, writeClusterFiles } from './cluster-store.js';
-import { LOOPBACK, plannedComponents, portRequests, type SpecContext } from './components.js';
+import { LOOPBACK, plannedComponents, portRequests, type PlannedComponent, type SpecContext } from './components.js';
 import { completeSecrets } from './credentials.js';
 import { CliError } from './errors.js';
 import { ensurePki } from './pki-files.js';
@@ -28,20 +33,24 @@ export interface UpFlags {
   name?: string;
   nodes?: number;
   apiservers?: number;
+  schedulers?: number;
   profile?: Profile;
   port?: number;
   entries?: Record<string, string>;
+  /** Component names or groups not to start (`scheduler`, `kubelets`, `kubelet-node-2`). */
+  without?: string[];
 }
 
 export interface UpSettings {
   name: string;
   nodes: number;
   apiservers: number;
+  schedulers: number;
   profile: Profile;
   entries: Record<string, string>;
 }
 
-export const UP_DEFAULTS = { name: 'kubelab', nodes: 1, apiservers: 1, profile: 'default' as Profile };
+export const UP_DEFAULTS = { name: 'kubelab', nodes: 1, apiservers: 1, schedulers: 1, profile: 'default' as Profile };
 
 /** A flag wins; else the directory keeps what it had (its data was made with it); else the default. */
 export function resolveUpSettings(flags: UpFlags, previous: ClusterConfig | undefined): UpSettings {
@@ -49,9 +58,30 @@ export function resolveUpSettings(flags: UpFlags, previous: ClusterConfig | unde
     name: flags.name ?? previous?.name ?? UP_DEFAULTS.name,
     nodes: flags.nodes ?? previous?.nodes ?? UP_DEFAULTS.nodes,
     apiservers: flags.apiservers ?? previous?.apiservers ?? UP_DEFAULTS.apiservers,
+    schedulers: flags.schedulers ?? previous?.schedulers ?? UP_DEFAULTS.schedulers,
     profile: flags.profile ?? previous?.profile ?? UP_DEFAULTS.profile,
     entries: flags.entries ?? previous?.entries ?? {},
   };
+}
+
+/**
+ * The names `--without` leaves out. Each word is a component name or a group, in the singular or the
+ * plural (`kubelet`, `kubelets`, `kubelet-node-2`); only optional components may be left out, since
+ * every other one is needed by the rest (an apiserver without Redis serves nothing).
+ */
+export function resolveWithout(without: readonly string[], planned: readonly PlannedComponent[]): Set<string> {
+  const out = new Set<string>();
+  for (const word of without) {
+    const named = planned.filter(({ name, spec }) => name === word || spec.group === word || `${spec.group}s` === word);
+    if (!named.length) {
+      const known = [...new Set(planned.filter((p) => p.spec.optional).flatMap((p) => [p.spec.group, p.name]))];
+      throw new CliError(`--without ${word}: no such component in this cluster (optional ones: ${known.join(', ') || 'none'})`);
+    }
+    const required = named.find((p) => !p.spec.optional);
+    if (required) throw new CliError(`--without ${word}: ${required.spec.group} cannot be left out, the other components need it`);
+    for (const p of named) out.add(p.name);
+  }
+  return out;
 }
 
 /** One record per planned component, not yet started. */
@@ -63,7 +93,7 @@ export function buildRecords(sctx: SpecContext): ComponentRecord[] {
     argv: spec.argv(sctx, name),
     logFile: sctx.paths.log(name),
     desired: 'stopped' as const,
-    endpoint: spec.endpoint(sctx.config, name),
+    ...(spec.endpoint ? { endpoint: spec.endpoint(sctx.config, name) } : {}),
   }));
 }
 
@@ -71,6 +101,8 @@ export interface PreparedCluster {
   paths: ClusterPaths;
   sctx: SpecContext;
   records: ComponentRecord[];
+  /** Names of the records this `up` does not start (--without). */
+  leftOut: Set<string>;
 }
 
 export async function prepareCluster(flags: UpFlags, cli: CliContext): Promise<PreparedCluster> {
@@ -82,6 +114,8 @@ export async function prepareCluster(flags: UpFlags, cli: CliContext): Promise<P
     throw new CliError(`the cluster in ${paths.dir} is already running (${running.map((r) => r.name).join(', ')}); see: kubelab status --dir ${paths.dir}`);
   }
   const settings = resolveUpSettings(flags, previous);
+  // Checked before anything is claimed or written: a typo costs nothing.
+  const leftOut = resolveWithout(flags.without ?? [], plannedComponents(settings));
   const registry = new RangeRegistry(cli.rangeRegistry);
   const rangeIndex = await registry.claim(paths.dir, candidateIndexes(flags.defaultDir, previous?.rangeIndex));
   if (previous && previous.rangeIndex !== rangeIndex) {
@@ -102,7 +136,7 @@ export async function prepareCluster(flags: UpFlags, cli: CliContext): Promise<P
   saveConfig(paths, config);
   const records = buildRecords(sctx);
   saveState(paths, { version: 1, components: records });
-  return { paths, sctx, records };
+  return { paths, sctx, records, leftOut };
 }
 
 async function choosePorts(flags: UpFlags, size: UpSettings, previous: ClusterConfig | undefined): Promise<Record<string, number>> {

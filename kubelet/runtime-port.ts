@@ -62,6 +62,18 @@ export interface RuntimeContainer {
   message?: string;
 }
 
+/**
+ * The runtime created the container but could not start its program (containerd's StartError, e.g. a
+ * command not found): the container exists, exited with `container.exitCode` (128), and counts as a
+ * run for the restart policy and back-off.
+ */
+export class ContainerStartFailedError extends Error {
+  constructor(message: string, readonly container: RuntimeContainer | undefined) {
+    super(message);
+    this.name = 'ContainerStartFailedError';
+  }
+}
+
 export interface ExecResult {
   exitCode: number;
   /** stdout and stderr, interleaved as written. */
@@ -70,6 +82,7 @@ export interface ExecResult {
 }
 
 export interface ContainerRuntime {
+  /** Starts the container; resolves once its program runs. Throws ContainerStartFailedError (see there). */
   startContainer(spec: ContainerSpec): Promise<RuntimeContainer>;
   /** SIGTERM, wait up to `gracePeriodMs`, SIGKILL; resolves once the container has exited. */
   stopContainer(id: string, gracePeriodMs: number): Promise<void>;

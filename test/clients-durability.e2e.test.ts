@@ -47,7 +47,7 @@ describe('durability of acknowledged writes', () => {
   const newest = () => Math.max(...[...acknowledged.values()].map(Number));
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     client = await componentClient(cluster, 'scheduler', { requestTimeoutMs: 5_000 });
     await client.api.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
     before = (await client.api.list(CONFIGMAPS, { namespace: NS })).resourceVersion;

@@ -55,7 +55,7 @@ describe('LeaderElector on a Lease', () => {
   const leaderOf = (cs: Candidate[]) => cs.filter((c) => c.elector.isLeader());
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     observer = await componentClient(cluster, 'observer');
   });
 

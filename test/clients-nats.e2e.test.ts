@@ -28,7 +28,7 @@ describe('lib/client over NATS', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     scheduler = await componentClient(cluster, 'scheduler');
     writer = await componentClient(cluster, 'controller-manager');
     api = scheduler.api;

@@ -32,7 +32,7 @@ describe('@kubernetes/client-node against kubelab', () => {
   let kc: k8s.KubeConfig;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     kc = officialKubeConfig(cluster);
     core = kc.makeApiClient(k8s.CoreV1Api);
     apps = kc.makeApiClient(k8s.AppsV1Api);

@@ -18,7 +18,7 @@ describe('kubectl create <kind>, whose bodies are protobuf', () => {
   const json = async (...args: string[]) => JSON.parse(ok(await kubectl(['get', ...args, '-o', 'json']))) as Record<string, any>;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
   });
 
   afterAll(async () => {

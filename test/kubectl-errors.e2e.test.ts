@@ -36,7 +36,7 @@ describe('errors, as kube-apiserver reports them', () => {
   };
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     await createNamespace(cluster, NS);
     await createNamespace(cluster, 'kubectl-errors');
     ok(await kubectl(['run', 'target', '--image=posquit0/doraemon', '-n', NS]));

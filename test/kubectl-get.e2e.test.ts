@@ -22,7 +22,7 @@ describe('kubectl get, and the writes it shows', () => {
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     await createNamespace(cluster, NS);
     for (const f of ['multi.yaml', 'replicaset.yaml', 'hello-deployment.yaml', 'service-clusterip.yaml']) {
       ok(await kubectl(['apply', '-f', join(MANIFESTS, f), '-n', NS]));

@@ -23,7 +23,7 @@ describe('the tutorial, with the real kubectl', () => {
   const json = async (args: string[]) => JSON.parse(ok(await kubectl([...args, '-o', 'json']))) as Record<string, any>;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
   });
 
   afterAll(async () => {

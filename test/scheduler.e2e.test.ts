@@ -72,7 +72,7 @@ describe('the scheduler', () => {
   const holder = async () => ((await kubectlJson(['get', 'lease', '-n', 'kube-system', 'kube-scheduler'])).spec?.holderIdentity as string | undefined) || undefined;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     const creds = await readCredentials(join(cluster.dir, 'credentials', 'kubelet.json'));
     nc = await connectNats({ ...creds, name: 'e2e-kubelet', log: silentLogger(), waitOnFirstConnect: false });
     api = new ApiClient({ transport: new NatsTransport(nc, { log: silentLogger() }), user: creds.user });

@@ -19,7 +19,7 @@ describe('logs and exec through the apiserver', () => {
   const tmuxSocket = `kubelab-e2e-streaming-${process.pid}`;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     node = await StandInNode.start(cluster, 'stand-in-1');
     await node.runPod('hello', [
       { name: 'nginx', env: { GREETING }, log: ['Server started', 'GET / 200', 'GET /healthz 200'] },

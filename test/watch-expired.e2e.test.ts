@@ -38,7 +38,7 @@ describe('watch history expiry (410 Gone)', () => {
   const listVersion = async (core: k8s.CoreV1Api, ns: string) => (await core.listNamespacedConfigMap({ namespace: ns })).metadata!.resourceVersion!;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ without: ['scheduler', 'kubelets'] });
     small = await startExtraApiserver(cluster, SMALL);
     coreSmall = officialKubeConfig(cluster, small.server).makeApiClient(k8s.CoreV1Api);
     coreOne = officialKubeConfig(cluster).makeApiClient(k8s.CoreV1Api);

@@ -21,7 +21,7 @@ describe('two apiservers', () => {
   let coreB: k8s.CoreV1Api;
 
   beforeAll(async () => {
-    cluster = await startCluster({ apiservers: 2 });
+    cluster = await startCluster({ apiservers: 2, without: ['scheduler', 'kubelets'] });
     const endpoints = new Map((await cluster.status()).components.map((c) => [c.name, c.endpoint]));
     serverA = endpoints.get('apiserver-1')!;
     serverB = endpoints.get('apiserver-2')!;

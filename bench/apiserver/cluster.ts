@@ -32,7 +32,7 @@ export interface BenchCluster {
 /** `entries`: `GROUP=PATH` pairs passed to `kubelab up --entry`, to benchmark another build of a component. */
 export async function startBenchCluster(entries: string[] = []): Promise<BenchCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-bench-'));
-  const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig', ...entries.flatMap((e) => ['--entry', e])];
+  const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig', '--without', 'scheduler,kubelets', ...entries.flatMap((e) => ['--entry', e])];
   const up = await run(process.execPath, [CLI, ...args]);
   if (up.code !== 0) {
     rmSync(dir, { recursive: true, force: true }); // a failed `up --detach` stops what it started

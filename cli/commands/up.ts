@@ -1,14 +1,15 @@
 /**
  * `kubelab up`: prepare the directory, start the components tier by tier (each tier in parallel, the
- * next only once the previous is ready), print one line per component as it becomes ready, write and
- * merge the kubeconfig, then either return (--detach) or stay in the foreground streaming logs until
- * Ctrl-C stops the cluster.
+ * next only once the previous is ready), print one line per component as it becomes ready (and one per
+ * component `--without` left out), write and merge the kubeconfig, then either return (--detach) or
+ * stay in the foreground streaming logs until Ctrl-C stops the cluster.
  *
  * Invariant: if any component fails to become ready, everything this run started is stopped again
- * before the error is reported, so a failed `up` leaves no process behind.
+ * (containers a kubelet had already started included) before the error is reported, so a failed `up`
+ * leaves no process behind.
  */
-import { apiserverURL, type Profile } from '../cluster-config.js';
-import { startComponent, stopRecords } from '../cluster-ops.js';
+import { apiserverURL } from '../cluster-config.js';
+import { startComponent, stopCluster } from '../cluster-ops.js';
 import { saveConfig } from '../cluster-store.js';
 import { NotReadyError } from '../errors.js';
 import { mergeIntoUserKubeconfig } from '../kubeconfig-file.js';
@@ -41,7 +42,7 @@ export async function up(opts: UpOptions, cli: CliContext): Promise<number> {
     if (!started) return 1;
     if (interrupt.signal.aborted) {
       // Ctrl-C arrived just as the last component became ready: honour it.
-      await stopRecords(prepared.paths, prepared.records, { graceMs: DOWN_GRACE_MS });
+      await stopCluster(prepared.paths, { graceMs: DOWN_GRACE_MS });
       return 130;
     }
     finish(prepared, opts, cli);
@@ -58,7 +59,10 @@ export async function up(opts: UpOptions, cli: CliContext): Promise<number> {
 /** Starts every tier; on failure or interrupt stops what it started and reports why. */
 async function startAll(prepared: PreparedCluster, cli: CliContext, opts: UpOptions, signal: AbortSignal): Promise<boolean> {
   const width = Math.max(...prepared.records.map((r) => r.name.length));
-  for (const tier of tiers(prepared.records)) {
+  for (const r of prepared.records.filter((r) => prepared.leftOut.has(r.name))) {
+    cli.out(` - ${r.name.padEnd(width)}  left out (--without); start it with: kubelab start ${r.name} --dir ${prepared.paths.dir}\n`);
+  }
+  for (const tier of tiers(prepared.records.filter((r) => !prepared.leftOut.has(r.name)))) {
     // allSettled, not all: a tier is over only when every member is ready or has failed, so no line
     // about a component arrives after the failure report.
     const results = await Promise.allSettled(tier.map((record) => startOne(prepared, record, cli, opts, signal, width)));
@@ -68,7 +72,7 @@ async function startAll(prepared: PreparedCluster, cli: CliContext, opts: UpOpti
       if (!(err instanceof NotReadyError)) throw err;
       reportFailure(err, prepared, cli, signal.aborted);
     }
-    await stopRecords(prepared.paths, prepared.records, { graceMs: DOWN_GRACE_MS });
+    await stopCluster(prepared.paths, { graceMs: DOWN_GRACE_MS });
     cli.err(signal.aborted ? 'Interrupted: the cluster was stopped again.\n' : 'Nothing was left running.\n');
     return false;
   }
@@ -79,7 +83,7 @@ async function startOne(prepared: PreparedCluster, record: ComponentRecord, cli:
   const t0 = Date.now();
   await startComponent(prepared.sctx, record, cli, { timeoutMs: opts.timeoutSeconds * 1000, signal });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
-  cli.out(` ✓ ${record.name.padEnd(width)}  ready in ${secs.padStart(4)}s   ${record.endpoint ?? ''}\n`);
+  cli.out(` ✓ ${record.name.padEnd(width)}  ready in ${secs.padStart(4)}s${record.endpoint ? `   ${record.endpoint}` : ''}\n`);
 }
 
 function reportFailure(err: NotReadyError, prepared: PreparedCluster, cli: CliContext, interrupted: boolean): void {

@@ -6,7 +6,11 @@
  *   const cluster = await startCluster({ nodes: 2 });
  *   const { stdout } = await cluster.kubectl(['get', 'nodes']);
  *   await cluster.cli(['kill', 'apiserver-1']);
- *   await cluster.stop();   // kubelab down, then proves by PID that nothing it started still runs
+ *   await cluster.stop();   // kubelab down, then proves by PID that nothing it started still runs,
+ *                           // the container shims the kubelets started included
+ *
+ * A cluster has a scheduler and one kubelet per node unless the test leaves them out: a story about
+ * the apiserver alone, in which pods must stay Pending, asks for `without: ['scheduler', 'kubelets']`.
  *
  * Each cluster has its own kubeconfig and its own kubectl cache directory: kubectl caches discovery per
  * host:port, and a port reused by a later test's cluster must not be served from an older one's cache.
@@ -27,6 +31,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { clusterPaths } from '../../cli/cluster-paths.js';
+import { readNodeContainers } from '../../cli/containers.js';
 import { currentCredentials } from '../../cli/kubeconfig.js';
 import { listProcesses, sameProcess } from '../../cli/procfs.js';
 import type { ClusterState } from '../../cli/state.js';
@@ -68,6 +74,9 @@ export interface Cluster {
 export interface StartOptions {
   nodes?: number;
   apiservers?: number;
+  schedulers?: number;
+  /** Components `kubelab up --without` leaves out, e.g. ['scheduler', 'kubelets']. */
+  without?: string[];
   /** Component group → entry script, overriding the built one (see the header). */
   entries?: Record<string, string>;
 }
@@ -142,13 +151,33 @@ function readState(dir: string): ClusterState {
   }
 }
 
-/** Every recorded component process, and what they left in their sessions, that is still alive. */
-export function survivors(state: ClusterState): Array<{ name: string; pid: number }> {
+/** A container shim as its state.json records it: what `kubelab down` must stop. */
+export interface ShimProcess {
+  name: string;
+  pid: number;
+  startTime: number;
+}
+
+/** The shims every node of the cluster in `dir` has recorded (read before `down --purge` deletes them). */
+export function containerShims(dir: string): ShimProcess[] {
+  return readNodeContainers(clusterPaths(dir)).flatMap((c) =>
+    c.pid !== undefined && c.startTime !== undefined ? [{ name: `container ${c.namespace}/${c.pod}/${c.container} on ${c.node}`, pid: c.pid, startTime: c.startTime }] : [],
+  );
+}
+
+/**
+ * Every recorded component process and container shim that is still alive, and whatever they left
+ * in their sessions (a shim leads its own session, as a component does).
+ */
+export function survivors(state: ClusterState, shims: ShimProcess[] = []): Array<{ name: string; pid: number }> {
   const all = listProcesses();
-  return state.components.flatMap((c) => {
-    if (c.pid === undefined || c.startTime === undefined) return [];
+  const leaders = [
+    ...state.components.flatMap((c) => (c.pid !== undefined && c.startTime !== undefined ? [{ name: c.name, pid: c.pid, startTime: c.startTime }] : [])),
+    ...shims,
+  ];
+  return leaders.flatMap((c) => {
     const own = sameProcess(c.pid, c.startTime) ? [{ name: c.name, pid: c.pid }] : [];
-    const children = all.filter((p) => p.session === c.pid && p.pid !== c.pid && p.startTime >= c.startTime! && p.state !== 'Z');
+    const children = all.filter((p) => p.session === c.pid && p.pid !== c.pid && p.startTime >= c.startTime && p.state !== 'Z');
     return [...own, ...children.map((p) => ({ name: `${c.name} (session member ${p.comm})`, pid: p.pid }))];
   });
 }
@@ -159,6 +188,8 @@ export async function startCluster(opts: StartOptions = {}): Promise<Cluster> {
   const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig'];
   if (opts.nodes !== undefined) args.push('--nodes', String(opts.nodes));
   if (opts.apiservers !== undefined) args.push('--apiservers', String(opts.apiservers));
+  if (opts.schedulers !== undefined) args.push('--schedulers', String(opts.schedulers));
+  if (opts.without?.length) args.push('--without', opts.without.join(','));
   for (const [group, path] of Object.entries(entries)) args.push('--entry', `${group}=${path}`);
   const up = await run(process.execPath, [CLI, ...args]);
   if (up.code !== 0) {
@@ -192,10 +223,14 @@ export async function startCluster(opts: StartOptions = {}): Promise<Cluster> {
 }
 
 async function stopCluster(dir: string, cli: (a: string[]) => Promise<CommandResult>): Promise<void> {
-  // The state as it was before down: down --purge deletes the directory with state.json in it.
+  // The state as it was before down: down --purge deletes the directory with state.json in it. The
+  // shims are read after a plain `down`, which stopped the kubelets first, so none can start after.
   const before = readState(dir);
-  const down = await cli(['down', '--purge']);
-  const left = survivors(before);
+  const first = await cli(['down']);
+  const shims = containerShims(dir);
+  const purge = await cli(['down', '--purge']); // also when the first failed: give back the address range
+  const down = first.code !== 0 ? first : purge;
+  const left = survivors(before, shims);
   for (const p of left) {
     try {
       process.kill(p.pid, 'SIGKILL'); // do not leak processes into the next test, but still fail this one

@@ -1,8 +1,9 @@
 /**
  * compose.yaml is only run where Docker is, so this test guards it everywhere else: it must be valid
  * under the Compose Specification schema, and its wiring must hold together (dependencies, volumes and
- * networks that exist, an apiserver command line with only the flags `kubelab up` also passes, and
- * TLS files the init job actually generates).
+ * networks that exist, apiserver, scheduler and kubelet command lines with only the flags `kubelab up`
+ * also passes, credentials and TLS files the init job actually generates, a node address on the
+ * network that gives it).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { clusterPaths } from '../../cli/cluster-paths.js';
-import { apiserverArgs } from '../../cli/components.js';
+import { apiserverArgs, kubeletArgs, schedulerArgs } from '../../cli/component-args.js';
 import { REPO_ROOT } from '../harness/cluster.js';
 
 interface Service {
@@ -21,13 +22,13 @@ interface Service {
   command?: string[] | string;
   depends_on?: string[] | Record<string, { condition: string }>;
   volumes?: Array<string | { type?: string; source?: string }>;
-  networks?: string[] | Record<string, unknown>;
+  networks?: string[] | Record<string, { ipv4_address?: string } | null>;
 }
 
 interface ComposeFile {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
-  networks?: Record<string, unknown>;
+  networks?: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } } | null>;
 }
 
 const compose = parse(readFileSync(join(REPO_ROOT, 'compose.yaml'), 'utf8')) as ComposeFile;
@@ -69,6 +70,19 @@ function namedVolumes(svc: Service): string[] {
 }
 
 const keys = (x: string[] | Record<string, unknown> | undefined) => (Array.isArray(x) ? x : Object.keys(x ?? {}));
+const flagsOf = (argv: string[]) => argv.filter((a) => a.startsWith('--')).sort();
+const valueOf = (argv: string[], flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+const commandOf = (service: string) => compose.services[service]!.command as string[];
+/** The /config layout init-config writes: the same as a local cluster directory's. */
+const config = clusterPaths('/config');
+
+/** Whether an IPv4 address lies in a CIDR such as 10.250.0.0/24. */
+function inSubnet(ip: string, cidr: string): boolean {
+  const toInt = (a: string) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const [base, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toInt(ip) / size) === Math.floor(toInt(base!) / size);
+}
 
 describe('compose.yaml', () => {
   it('is valid under the Compose Specification', () => {
@@ -84,8 +98,8 @@ describe('compose.yaml', () => {
     expect(validate({ services: { x: { imagee: 'a' } } })).toBe(false);
   });
 
-  it('runs redis, nats, the init job and the apiserver', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['init', 'redis', 'nats', 'apiserver']));
+  it('runs redis, nats, the init job, the apiserver, the scheduler and a kubelet', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['init', 'redis', 'nats', 'apiserver', 'scheduler', 'kubelet-node-1']));
   });
 
   it.each(Object.entries(compose.services))('%s depends only on services that exist', (_, svc) => {
@@ -98,15 +112,50 @@ describe('compose.yaml', () => {
   });
 
   it('waits for the init job to finish before anything reads the config volume', () => {
-    for (const name of ['redis', 'nats', 'apiserver']) {
+    for (const name of ['redis', 'nats', 'apiserver', 'scheduler', 'kubelet-node-1']) {
       expect(compose.services[name]!.depends_on).toMatchObject({ init: { condition: 'service_completed_successfully' } });
     }
+  });
+
+  it('starts the scheduler and the kubelet once the apiserver is healthy', () => {
+    for (const name of ['scheduler', 'kubelet-node-1']) {
+      expect(compose.services[name]!.depends_on).toMatchObject({ apiserver: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('starts the scheduler with exactly the flags kubelab up uses, and its own credentials', () => {
+    const command = commandOf('scheduler');
+    expect(command.slice(0, 2)).toEqual(['node', 'dist/scheduler/main.js']);
+    expect(flagsOf(command)).toEqual(flagsOf(schedulerArgs({ credentials: '', id: '', profile: 'default', logFormat: 'json' })));
+    expect(valueOf(command, '--credentials')).toBe(config.credentials('scheduler'));
+    expect(valueOf(command, '--id')).toBe('scheduler-1');
+  });
+
+  it('starts the kubelet with exactly the flags kubelab up uses, on an address its network gives it', () => {
+    const command = commandOf('kubelet-node-1');
+    expect(command.slice(0, 2)).toEqual(['node', 'dist/kubelet/main.js']);
+    const cliFlags = flagsOf(kubeletArgs({ nodeName: '', credentials: '', nodeIP: '', podCIDR: '', rootDir: '', profile: 'default', logFormat: 'json' }));
+    expect(flagsOf(command)).toEqual(cliFlags);
+    expect(valueOf(command, '--node-name')).toBe('node-1');
+    expect(valueOf(command, '--credentials')).toBe(config.credentials('kubelet'));
+    const nodeIP = valueOf(command, '--node-ip')!;
+    const networks = compose.services['kubelet-node-1']!.networks as Record<string, { ipv4_address?: string } | null>;
+    const [network] = Object.entries(networks).filter(([, n]) => n?.ipv4_address === nodeIP);
+    expect(network, `no network gives the kubelet ${nodeIP}`).toBeDefined();
+    const subnets = compose.networks?.[network![0]]?.ipam?.config?.map((c) => c.subnet!) ?? [];
+    expect(subnets.some((s) => inSubnet(nodeIP, s))).toBe(true);
+    expect(networks).toHaveProperty('cluster'); // where nats is
+    expect(valueOf(command, '--pod-cidr')).toMatch(/^\d+\.\d+\.\d+\.0\/24$/);
+  });
+
+  it('checks addresses against subnets correctly', () => {
+    expect(inSubnet('10.250.0.11', '10.250.0.0/24')).toBe(true);
+    expect(inSubnet('10.250.1.11', '10.250.0.0/24')).toBe(false);
   });
 
   it('starts the apiserver with exactly the flags kubelab up uses, and publishes 6443', () => {
     const command = compose.services.apiserver!.command as string[];
     expect(command.slice(0, 2)).toEqual(['node', 'dist/apiserver/main.js']);
-    const flagsOf = (argv: string[]) => argv.filter((a) => a.startsWith('--')).sort();
     const cliFlags = flagsOf(
       apiserverArgs({
         bindAddress: '', port: 0, credentials: '', tokenAuthFile: '', tlsCertFile: '', tlsPrivateKeyFile: '',
@@ -142,6 +191,6 @@ describe('compose.yaml', () => {
     expect(command.slice(0, 3)).toEqual(['node', 'dist/cli/main.js', 'init-config']);
     expect(command[command.indexOf('--dir') + 1]).toBe('/config');
     expect(namedVolumes(init)).toContain('config');
-    for (const name of ['redis', 'nats', 'apiserver']) expect(namedVolumes(compose.services[name]!)).toContain('config');
+    for (const name of ['redis', 'nats', 'apiserver', 'scheduler', 'kubelet-node-1']) expect(namedVolumes(compose.services[name]!)).toContain('config');
   });
 });

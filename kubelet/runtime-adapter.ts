@@ -1,0 +1,61 @@
+/**
+ * The kubelet's ContainerRuntime (runtime-port.ts) over the container runtime client of runtime/
+ * (shims under `<root-dir>/containers/`, CONTRACT.md). It only translates: a start resolves with the
+ * running container as inspect reports it; a start the shim reports as StartError becomes
+ * ContainerStartFailedError carrying the exited container; grace periods go from ms to seconds.
+ */
+import type { Logger } from '../lib/log.js';
+import { ContainerStartError, RuntimeClient, type ContainerStatus } from './runtime/runtime-client.js';
+import type { ContainerSpec as ShimSpec } from './runtime/spec.js';
+import { ContainerStartFailedError, type ContainerRuntime, type ContainerSpec, type ExecResult, type RuntimeContainer } from './runtime-port.js';
+
+export class ShimRuntime implements ContainerRuntime {
+  constructor(private readonly client: RuntimeClient, private readonly log: Logger) {}
+
+  async startContainer(spec: ContainerSpec): Promise<RuntimeContainer> {
+    try {
+      await this.client.startContainer(spec as ShimSpec);
+    } catch (err) {
+      if (!(err instanceof ContainerStartError)) throw err;
+      const dead = await this.client.inspectContainer(spec.id).catch(() => undefined);
+      throw new ContainerStartFailedError(err.message, dead ? toRuntime(dead) : undefined);
+    }
+    const status = await this.client.inspectContainer(spec.id);
+    if (!status) throw new Error(`container ${spec.id} vanished after it started`);
+    return toRuntime(status);
+  }
+
+  async stopContainer(id: string, gracePeriodMs: number): Promise<void> {
+    await this.client.stopContainer(id, Math.ceil(gracePeriodMs / 1000));
+  }
+
+  async inspectContainer(id: string): Promise<RuntimeContainer | undefined> {
+    const s = await this.client.inspectContainer(id);
+    return s ? toRuntime(s) : undefined;
+  }
+
+  async listContainers(): Promise<RuntimeContainer[]> {
+    return (await this.client.listContainers()).map(toRuntime);
+  }
+
+  monitor(id: string, onExit: () => void): () => void {
+    return this.client.monitor(id, () => onExit());
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await this.client.removeContainer(id).catch((err) => this.log.warn('could not remove a container', { id, error: String(err) }));
+  }
+
+  exec(id: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
+    return this.client.exec(id, argv, timeoutMs);
+  }
+}
+
+function toRuntime(s: ContainerStatus): RuntimeContainer {
+  const { logPath: _logPath, ...rest } = s;
+  return rest;
+}
+
+export async function openRuntime(rootDir: string, log: Logger): Promise<ContainerRuntime> {
+  return new ShimRuntime(new RuntimeClient({ rootDir }), log.child({ part: 'runtime' }));
+}
