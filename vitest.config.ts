@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           // Unit tests run first, as their own group; then the e2e files, two at a time.
           sequence: { groupOrder: 0 },
+          // A few runtime tests start real container shims; on a busy 2-core machine 5 s is too tight.
+          testTimeout: 15_000,
           include: ['{lib,apiserver,scheduler,kubelet,proxy,controller-manager,cli,bench}/**/*.test.ts', 'test/repo/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'dist/**'],
         },
