@@ -36,17 +36,24 @@ function req(verb: ApiRequest['verb'], resource: string, namespace: string | und
 
 async function createIfMissing(registry: Registry, r: ApiRequest): Promise<void> {
   const name = (JSON.parse(r.body!) as KubeObject).metadata.name!;
-  try {
-    // Look first: a second apiserver must not even try to allocate the `kubernetes` Service's address again.
-    await registry.handle({ ...r, verb: 'get', name, body: undefined });
-    return;
-  } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
-  }
+  const exists = async () => {
+    try {
+      await registry.handle({ ...r, verb: 'get', name, body: undefined });
+      return true;
+    } catch (err) {
+      if (err instanceof NotFoundError) return false;
+      throw err;
+    }
+  };
+  // Look first: a second apiserver must not even try to allocate the `kubernetes` Service's address again.
+  if (await exists()) return;
   try {
     await registry.handle(r);
   } catch (err) {
-    if (!(err instanceof AlreadyExistsError)) throw err;
+    // Several apiservers starting together race to create the same objects: whichever error the loser
+    // gets (AlreadyExists, or "IP already allocated" for the Service), the object is there now.
+    if (await exists()) return;
+    throw err;
   }
 }
 
