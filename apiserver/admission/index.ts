@@ -1,6 +1,6 @@
 /**
  * The apiserver's admission chain and REST hooks, assembled: namespace lifecycle, Service allocations,
- * and the scale and binding subresources.
+ * and the scale, binding and eviction subresources.
  */
 import type { ResourceInfo } from '../../lib/api/resources.js';
 import { findResource } from '../../lib/api/resources.js';
@@ -8,6 +8,7 @@ import type { KubeObject } from '../../lib/api/types.js';
 import type { Admission, SubresourceHandler } from '../registry/admission.js';
 import type { RedisStore } from '../storage/redis-store.js';
 import { bindPod } from './binding.js';
+import { evictPod } from './eviction.js';
 import { checkNamespaceDeletion, checkNamespaceForCreate } from './namespace-lifecycle.js';
 import { scaleHandler } from './scale.js';
 import type { ServiceAllocator } from './service-allocation.js';
@@ -37,6 +38,7 @@ export function createAdmission(store: RedisStore, services: ServiceAllocator, e
     },
     subresources: {
       'pods/binding': bindPod,
+      'pods/eviction': evictPod,
       'deployments/scale': scaleHandler,
       'replicasets/scale': scaleHandler,
       'replicationcontrollers/scale': scaleHandler,

@@ -230,7 +230,8 @@ export class Registry {
       const old = await this.getObject(info, req.namespace, req.name!);
       checkPreconditions(info, old, opts);
       const plan = planDeletion(info, old, opts, this.deps.now());
-      if (plan.action === 'unchanged' || isDryRun(req)) {
+      // dryRun may come in the query or in the DeleteOptions body (an Eviction's, client-go's Delete).
+      if (plan.action === 'unchanged' || isDryRun(req) || opts.dryRun?.includes('All')) {
         return { object: plan.action === 'mark' ? plan.object : old, removed: plan.action === 'remove' };
       }
       try {

@@ -5,6 +5,7 @@
  *   containers/<id>/state.json   {pid, startedAt} once it runs
  *   containers/<id>/exit.json    once it ended
  *   containers/<id>/attach.sock  the shim's socket
+ *   containers/<id>/home         HOME of exec'd commands (the streaming server creates it)
  *
  * Without an `inspect` function, a container is running when state.json exists, exit.json does not,
  * and its PID is alive (signal 0). The kubelet's runtime client is stricter (it compares the PID's
@@ -56,7 +57,7 @@ export function fileStreamingRuntime(opts: FileRuntimeOptions): StreamingRuntime
     if (!/^[0-9a-f]{64}$/.test(id)) return undefined; // never let an ID walk out of containers/
     const spec = await readJson<ContainerSpec>(join(dir(id), 'spec.json'));
     const state = spec && (await stateOf(id));
-    return spec && state ? { id, spec, state } : undefined;
+    return spec && state ? { id, spec, state, homeDir: join(dir(id), 'home') } : undefined;
   }
 
   return {

@@ -19,6 +19,8 @@ export interface StreamContainer {
   /** spec.json: env, workingDir and logPath are what streams use. */
   spec: ContainerSpec;
   state: RuntimeContainer['state'];
+  /** Where exec'd commands get their HOME (exec-home.ts); absent when the runtime has no place for it. */
+  homeDir?: string;
 }
 
 export interface AttachOptions {
