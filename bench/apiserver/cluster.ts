@@ -1,6 +1,7 @@
 /**
- * A cluster for the benchmark, started and stopped with the project's own launcher exactly as a user
- * would: `kubelab up --dir <fresh temp dir> --detach --profile fast --no-merge-kubeconfig`, then
+ * A cluster for the benchmarks, started and stopped with the project's own launcher exactly as a user
+ * would: `kubelab up --dir <fresh temp dir> --detach --profile fast --no-merge-kubeconfig` (by default
+ * `--without scheduler,kubelets`; `shape` chooses other components and `--nodes`), then
  * `kubelab down --purge --dir <dir>`, after which no process the cluster started may still run (checked
  * by PID and start time with the e2e harness's `survivors`; any survivor is killed and reported).
  *
@@ -29,10 +30,22 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
+/** What to start besides the apiserver; the apiserver benchmark's default leaves out the scheduler and kubelets. */
+export interface BenchClusterShape {
+  /** `kubelab up --without` (an empty list starts everything). */
+  without?: string[];
+  /** `kubelab up --nodes`. */
+  nodes?: number;
+}
+
 /** `entries`: `GROUP=PATH` pairs passed to `kubelab up --entry`, to benchmark another build of a component. */
-export async function startBenchCluster(entries: string[] = []): Promise<BenchCluster> {
+export async function startBenchCluster(entries: string[] = [], shape: BenchClusterShape = {}): Promise<BenchCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-bench-'));
-  const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig', '--without', 'scheduler,kubelets', ...entries.flatMap((e) => ['--entry', e])];
+  const without = shape.without ?? ['scheduler', 'kubelets'];
+  const args = ['up', '--dir', dir, '--detach', '--profile', 'fast', '--no-merge-kubeconfig'];
+  if (without.length) args.push('--without', without.join(','));
+  if (shape.nodes !== undefined) args.push('--nodes', String(shape.nodes));
+  args.push(...entries.flatMap((e) => ['--entry', e]));
   const up = await run(process.execPath, [CLI, ...args]);
   if (up.code !== 0) {
     rmSync(dir, { recursive: true, force: true }); // a failed `up --detach` stops what it started
