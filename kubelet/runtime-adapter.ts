@@ -4,17 +4,24 @@
  * running container as inspect reports it; a start the shim reports as StartError becomes
  * ContainerStartFailedError carrying the exited container; grace periods go from ms to seconds.
  */
+import { join } from 'node:path';
 import type { Logger } from '../lib/log.js';
+import { ensureHome, execEnvironment } from './streaming/exec-home.js';
 import { ContainerStartError, RuntimeClient, type ContainerStatus } from './runtime/runtime-client.js';
 import type { ContainerSpec as ShimSpec } from './runtime/spec.js';
 import { ContainerStartFailedError, type ContainerRuntime, type ContainerSpec, type ExecResult, type RuntimeContainer } from './runtime-port.js';
 
 export class ShimRuntime implements ContainerRuntime {
-  constructor(private readonly client: RuntimeClient, private readonly log: Logger) {}
+  constructor(private readonly client: RuntimeClient, private readonly log: Logger, private readonly rootDir: string) {}
 
   async startContainer(spec: ContainerSpec): Promise<RuntimeContainer> {
+    // The main process gets the same container home as exec'd shells (streaming/exec-home.ts), so a
+    // `kubectl run -it ... -- bash` shows the pod's prompt and never sources the host's ~/.bashrc.
+    const homeDir = join(this.rootDir, 'containers', spec.id, 'home');
+    await ensureHome(homeDir);
+    const withHome = { ...spec, env: execEnvironment(spec.env, homeDir) };
     try {
-      await this.client.startContainer(spec as ShimSpec);
+      await this.client.startContainer(withHome as ShimSpec);
     } catch (err) {
       if (!(err instanceof ContainerStartError)) throw err;
       const dead = await this.client.inspectContainer(spec.id).catch(() => undefined);
@@ -57,5 +64,5 @@ function toRuntime(s: ContainerStatus): RuntimeContainer {
 }
 
 export async function openRuntime(rootDir: string, log: Logger): Promise<ContainerRuntime> {
-  return new ShimRuntime(new RuntimeClient({ rootDir }), log.child({ part: 'runtime' }));
+  return new ShimRuntime(new RuntimeClient({ rootDir }), log.child({ part: 'runtime' }), rootDir);
 }
