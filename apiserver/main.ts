@@ -24,6 +24,7 @@ import { discoveryRoutes } from './http/discovery-routes.js';
 import { createApp, upgradeListener } from './http/server.js';
 import { NatsDoor } from './nats/nats-door.js';
 import { Registry } from './registry/registry.js';
+import { startEventSweeper } from './maintenance/event-ttl.js';
 import { EventFeed } from './storage/event-feed.js';
 import { createStreaming, natsNodeStreamClient } from './streaming/index.js';
 import { findResource } from '../lib/api/resources.js';
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
     image: 'kubelab/apiserver:0.1.0', startedAt: new Date(), pid: process.pid,
   };
   await bootstrap(registry, boot);
+  const stopEventSweeper = startEventSweeper(registry, {
+    ttlSeconds: cfg.params.eventTtlSeconds, intervalMs: Math.min(60_000, cfg.params.eventTtlSeconds * 100), log: log.child({ part: 'event-ttl' }),
+  });
 
   const door = new NatsDoor(nc, subjects(cfg.natsPrefix), registry,
     { serverId: cfg.serverId, heartbeatMs: cfg.params.natsWatchHeartbeatMs, keepaliveMs: cfg.params.natsWatchKeepaliveMs }, log.child({ part: 'nats' }));
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    stopEventSweeper();
     server.close();
     server.closeAllConnections();
     await withdraw(registry, boot).catch((err) => log.warn('could not withdraw from the kubernetes Endpoints', { error: String(err) }));
