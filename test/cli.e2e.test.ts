@@ -18,21 +18,9 @@ import type { KubeObject } from '../lib/api/types.js';
 import { firstServiceIP } from '../cli/pki.js';
 import { readProcStat } from '../cli/procfs.js';
 import { apiGet, startCluster, survivors, type Cluster } from './harness/cluster.js';
+import { eventually as waitFor } from './harness/eventually.js';
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+const eventually = <T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000) => waitFor(what, fn, timeoutMs);
 
 async function kubectlJson(cluster: Cluster, args: string[]): Promise<KubeObject> {
   const r = await cluster.kubectl([...args, '-o', 'json']);

@@ -13,25 +13,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../lib/api/types.js';
 import { REPO_ROOT, startCluster, type Cluster } from './harness/cluster.js';
+import { eventually as waitFor } from './harness/eventually.js';
 
 const SCHEDULER = join(REPO_ROOT, 'dist', 'scheduler', 'main.js');
 const KUBELET = join(REPO_ROOT, 'dist', 'kubelet', 'main.js');
 const MULTI = '/work/shared/seed/manifests/multi.yaml';
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+const eventually = <T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000) => waitFor(what, fn, timeoutMs);
 
 function alive(pid: number): boolean {
   try {

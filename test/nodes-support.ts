@@ -12,20 +12,7 @@ import { spawn } from 'node:child_process';
 import type { KubeObject } from '../lib/api/types.js';
 import type { Cluster } from './harness/cluster.js';
 
-export async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+export { eventually } from './harness/eventually.js';
 
 /** `kubectl <args> -o json`, parsed; throws with kubectl's stderr when it fails. */
 export async function getJson(cluster: Cluster, args: string[]): Promise<KubeObject> {

@@ -17,6 +17,7 @@ import { silentLogger } from '../lib/log.js';
 import { connectNats, readCredentials } from '../lib/nats/connection.js';
 import { subjects } from '../lib/nats/subjects.js';
 import { REPO_ROOT, startCluster, type Cluster } from './harness/cluster.js';
+import { eventually as waitFor } from './harness/eventually.js';
 
 const SCHEDULER = join(REPO_ROOT, 'dist', 'scheduler', 'main.js');
 
@@ -33,20 +34,7 @@ function node(name: string, cpu: string, extra: { taints?: unknown[]; labels?: R
   };
 }
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+const eventually = <T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000) => waitFor(what, fn, timeoutMs);
 
 describe('the scheduler', () => {
   let cluster: Cluster;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, startCluster, type Cluster } from './harness/cluster.js';
 import { StandInNode } from './harness/stand-in-node.js';
 import { kubectlEnv } from './support/kubectl.js';
+import { eventually as waitFor } from './harness/eventually.js';
 
 const GREETING = 'hello from the pod';
 
@@ -226,20 +227,7 @@ describe('logs and exec through the apiserver', () => {
   }
 });
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+const eventually = <T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000) => waitFor(what, fn, timeoutMs);
 
 async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
