@@ -3,7 +3,9 @@
  * bound, failures become events and conditions, cluster changes wake waiting pods.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../lib/client/api-client.js';
 import { EVENTS, NODES, PODS } from '../lib/client/resource-refs.js';
+import { InternalError } from '../lib/errors.js';
 import { fakeCluster, type FakeCluster } from '../lib/client/testing/fake-cluster.js';
 import type { DecisionRecord, Heartbeat } from './observe.js';
 import { Scheduler } from './scheduler.js';
@@ -32,11 +34,21 @@ interface Running {
 
 let running: Running | undefined;
 
-async function startScheduler(): Promise<Running> {
+/** The cluster's client with its pods/binding calls handed to `bind` (the real call as `next`). */
+type BindHook = (name: string, next: () => Promise<unknown>) => Promise<unknown>;
+
+function hooked(api: ApiClient, bind: BindHook): ApiClient {
+  const wrapped = Object.create(api) as ApiClient;
+  wrapped.createSubresource = ((...args: Parameters<ApiClient['createSubresource']>) =>
+    bind(args[2], () => api.createSubresource(...args))) as ApiClient['createSubresource'];
+  return wrapped;
+}
+
+async function startScheduler(bind?: BindHook): Promise<Running> {
   const cluster = fakeCluster({ heartbeatMs: 200 });
   const published: Running['published'] = [];
   const scheduler = new Scheduler({
-    api: cluster.api, identity: 'test-1', params, random: () => 0, leader: () => 'test-1',
+    api: bind ? hooked(cluster.api, bind) : cluster.api, identity: 'test-1', params, random: () => 0, leader: () => 'test-1',
     publish: (kind, record) => published.push({ kind, record }),
   });
   scheduler.start();
@@ -131,5 +143,46 @@ describe('Scheduler', () => {
     await eventually(async () => expect(await nodeOf(cluster, 'mine')).toBe('node-1'));
     expect(await nodeOf(cluster, 'custom')).toBeUndefined();
     expect(published.filter((p) => p.kind === 'decision').map((p) => (p.record as DecisionRecord).pod)).toEqual(['default/mine']);
+  });
+
+  it('decides the next pod while a binding is still in flight, on the room the first one left', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { cluster, scheduler } = await startScheduler(async (name, next) => {
+      if (name === 'a') await held;
+      return next();
+    });
+    for (const n of ['node-1', 'node-2']) cluster.server.write(NODES, makeNode(n).ready().allocatable({ cpu: '1', memory: '1Gi', pods: 10 }).build());
+    cluster.server.write(PODS, makePod('a').requests({ cpu: '600m' }).build());
+    await eventually(() => expect(scheduler.queue.stats().inFlight).toBe(1));
+    cluster.server.write(PODS, makePod('b').requests({ cpu: '600m' }).build());
+    // b is bound while a's binding waits, and not on the node a is assumed on.
+    const nodeOfB = await eventually(async () => {
+      const n = await nodeOf(cluster, 'b');
+      expect(n).toBeDefined();
+      return n;
+    });
+    expect(await nodeOf(cluster, 'a')).toBeUndefined();
+    release();
+    await eventually(async () => expect(await nodeOf(cluster, 'a')).toBeDefined());
+    expect(await nodeOf(cluster, 'a')).not.toBe(nodeOfB);
+  });
+
+  it('forgets a pod whose binding failed and binds it after the backoff', async () => {
+    let failures = 0;
+    const { cluster } = await startScheduler(async (name, next) => {
+      if (name === 'a' && failures++ === 0) throw new InternalError('the store is down');
+      return next();
+    });
+    cluster.server.write(NODES, makeNode('node-1').ready().allocatable({ cpu: '1', memory: '1Gi', pods: 10 }).build());
+    cluster.server.write(PODS, makePod('a').requests({ cpu: '600m' }).build());
+    await eventually(async () => expect(await nodeOf(cluster, 'a')).toBe('node-1'));
+    expect(failures).toBe(2);
+    const pod = await cluster.api.get(PODS, 'default', 'a');
+    expect(pod.status.conditions).toContainEqual(expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'SchedulerError' }));
+    await eventually(async () => expect((await events(cluster)).map((e) => [e.reason, e.message]).sort()).toEqual([
+      ['FailedScheduling', 'running Bind plugin "DefaultBinder": Internal error occurred: the store is down'],
+      ['Scheduled', 'Successfully assigned default/a to node-1'],
+    ]));
   });
 });

@@ -3,7 +3,9 @@
  * and the heartbeat. Three layers, as in every kubelab controller:
  *
  *   informer handlers   turn pod and node events into queue calls (predicates in queue/cluster-events.ts)
- *   the loop            pops a pod key, runs one attempt (schedule-one.ts), tells the queue the outcome
+ *   the loop            pops a pod key, runs its scheduling cycle (decide and assume, schedule-one.ts),
+ *                       and pops the next one at once; the binding cycle runs in the background and
+ *                       tells the queue the outcome (the key stays in flight, never popped twice, until then)
  *   schedulePod         the pure decision (core/schedule-pod.ts)
  *
  *   const s = new Scheduler({ api, identity: 'scheduler-1', params, publish, leader: () => elector.getLeader() });
@@ -12,7 +14,8 @@
  *   await s.stop();
  *
  * Informers and the queue run on every replica, so a standby that takes over has a warm cache and a full
- * queue; only the leader's loop pops (run(signal) returns when the signal aborts). Handlers never throw.
+ * queue; only the leader's loop pops (run(signal) returns when the signal aborts and the bindings it
+ * started are over). Handlers never throw.
  */
 import type { ApiClient } from '../lib/client/api-client.js';
 import { Informer } from '../lib/client/informer.js';
@@ -24,7 +27,7 @@ import type { Node, Pod } from './framework/types.js';
 import { heartbeat, type DecisionRecord, type Heartbeat } from './observe.js';
 import { DEFAULT_PROFILE, type Profile } from './plugins/registry.js';
 import { freedResources, isPodUpdated, needsScheduling, nodeSchedulingPropertiesChanged, podPriority } from './queue/cluster-events.js';
-import { SchedulingQueue } from './queue/scheduling-queue.js';
+import { SchedulingQueue, type Outcome } from './queue/scheduling-queue.js';
 import { scheduleOne, type CycleDeps } from './schedule-one.js';
 
 export interface SchedulerParams {
@@ -56,6 +59,9 @@ export class Scheduler {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly cycle: CycleDeps;
+  private readonly recorder: EventRecorder;
+  /** Binding cycles running in the background. */
+  private readonly binding = new Set<Promise<void>>();
   private heartbeatTimer?: NodeJS.Timeout;
   private leading = false;
 
@@ -67,8 +73,9 @@ export class Scheduler {
     this.nodes = new Informer<Node>(opts.api, NODES, { log: this.log });
     this.queue = new SchedulingQueue({ initialBackoffMs: opts.params.podInitialBackoffMs, maxBackoffMs: opts.params.podMaxBackoffMs });
     const source = { component: this.profile.schedulerName, instance: `${this.profile.schedulerName}-${opts.identity}` };
+    this.recorder = new EventRecorder(opts.api, source, { log: this.log, now: this.now });
     this.cycle = {
-      api: opts.api, recorder: new EventRecorder(opts.api, source, { log: this.log, now: this.now }),
+      api: opts.api, recorder: this.recorder,
       profile: this.profile, identity: opts.identity, random: opts.random ?? Math.random, now: this.now, log: this.log,
       snapshot: () => buildSnapshot(this.nodes.store.list(), this.pods.store.list(), this.assumed),
       assumed: this.assumed,
@@ -89,7 +96,7 @@ export class Scheduler {
     return (await this.pods.waitForSync()) && (await this.nodes.waitForSync());
   }
 
-  /** The leader's scheduling loop: one pod at a time, until `signal` aborts. */
+  /** The leader's scheduling loop: one decision at a time, bindings in the background, until `signal` aborts. */
   async run(signal: AbortSignal): Promise<void> {
     this.leading = true;
     this.log.info('scheduling loop started');
@@ -97,9 +104,12 @@ export class Scheduler {
       while (!signal.aborted) {
         const key = await this.queue.pop(signal);
         if (key === undefined) break;
-        this.queue.done(key, await this.attempt(key));
+        this.track(key, this.attempt(key));
+        // pop() answers at once while pods wait: yield, so informer events and binding answers get a turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
+      await Promise.all([...this.binding]);
       this.leading = false;
       this.log.info('scheduling loop stopped');
     }
@@ -108,18 +118,32 @@ export class Scheduler {
   async stop(): Promise<void> {
     clearInterval(this.heartbeatTimer);
     this.queue.close();
+    await Promise.all([...this.binding]);
+    await this.recorder.flush();
     await Promise.all([this.pods.stop(), this.nodes.stop()]);
   }
 
-  /** One attempt, never throwing: an unexpected error is logged and the pod retried with backoff. */
-  private async attempt(key: string): Promise<'scheduled' | 'retry' | 'gone'> {
+  /** Hands the outcome to the queue when the background cycle ends. */
+  private track(key: string, outcome: Promise<Outcome>): void {
+    const settled = outcome.then((o) => this.queue.done(key, o)).finally(() => this.binding.delete(settled));
+    this.binding.add(settled);
+  }
+
+  /**
+   * The scheduling cycle, synchronously, and the binding cycle as the promise. Never rejects: an
+   * unexpected error is logged and the pod retried with backoff.
+   */
+  private attempt(key: string): Promise<Outcome> {
     const pod = this.pods.store.get(key);
-    if (!pod || !needsScheduling(pod, this.profile.schedulerName) || this.assumed.has(key)) return 'gone';
-    try {
-      return await scheduleOne(this.cycle, pod, this.queue.attemptsOf(key));
-    } catch (err) {
+    if (!pod || !needsScheduling(pod, this.profile.schedulerName) || this.assumed.has(key)) return Promise.resolve('gone');
+    const failed = (err: unknown): Outcome => {
       this.log.error('scheduling attempt failed', { pod: key, error: err instanceof Error ? err.stack : String(err) });
       return 'retry';
+    };
+    try {
+      return scheduleOne(this.cycle, pod, this.queue.attemptsOf(key)).catch(failed);
+    } catch (err) {
+      return Promise.resolve(failed(err));
     }
   }
 

@@ -57,4 +57,30 @@ describe('EventRecorder', () => {
     server.crash();
     await expect(recorder.event(pod, 'Normal', 'Scheduled', 'Binding', 'm')).resolves.toBeUndefined();
   });
+
+  it('emit returns at once, writes one object\'s events in order, and counts emitted repeats', async () => {
+    const { api, server } = fakeCluster();
+    const created: string[] = [];
+    const slow = Object.create(api) as typeof api;
+    // The first write is the slowest: without a chain per object, the second would land first.
+    let delay = 60;
+    slow.create = (async (...args: Parameters<typeof api.create>) => {
+      await new Promise((r) => setTimeout(r, (delay = Math.max(0, delay - 30))));
+      created.push(String(args[2].reason));
+      return api.create(...args);
+    }) as typeof api.create;
+    const recorder = new EventRecorder(slow, source);
+    const pod = makePod('hello').build();
+    expect(recorder.emit(pod, 'Warning', 'FailedScheduling', 'Scheduling', 'no room')).toBeUndefined();
+    recorder.emit(pod, 'Warning', 'FailedScheduling', 'Scheduling', 'no room');
+    recorder.emit(pod, 'Normal', 'Scheduled', 'Binding', 'Successfully assigned default/hello to node-1');
+    expect(created).toEqual([]);
+    await recorder.flush();
+    expect(created).toEqual(['FailedScheduling', 'Scheduled']);
+    const { items } = await api.list(EVENTS, { namespace: 'default' });
+    expect(items.map((e) => [e.reason, e.count]).sort()).toEqual([['FailedScheduling', 2], ['Scheduled', 1]]);
+    server.crash();
+    recorder.emit(pod, 'Normal', 'Scheduled', 'Binding', 'lost');
+    await expect(recorder.flush()).resolves.toBeUndefined();
+  });
 });

@@ -11,7 +11,13 @@
  * does not create a new object: the last one's count goes up and lastTimestamp moves, which kubectl
  * shows as `(x3 over 10s)`. If that event is gone (expired), a new one is created.
  *
- * Recording never throws: a lost event is logged and forgotten, as in client-go.
+ * Recording never throws: a lost event is logged and forgotten, as in client-go. emit() is the
+ * fire-and-forget form the scheduler uses (client-go's broadcaster never blocks the caller): it returns
+ * at once, and the events of one object are still written in the order they were emitted (a chain per
+ * object), so `FailedScheduling` then `Scheduled` show in that order and a repeat is correlated.
+ *
+ *   recorder.emit(pod, 'Normal', 'Scheduled', 'Binding', 'Successfully assigned default/hello to node-1');
+ *   await recorder.flush();   // tests and shutdown: every emitted event written or given up
  */
 import type { KubeObject } from '../../lib/api/types.js';
 import type { ApiClient } from '../../lib/client/api-client.js';
@@ -65,6 +71,8 @@ export function newEvent(obj: KubeObject, type: EventType, reason: string, actio
 export class EventRecorder {
   private readonly recent = new Map<string, Recorded>();
   private seq = 0;
+  /** The tail of each object's chain of emitted events, until it runs empty. */
+  private readonly pending = new Map<string, Promise<void>>();
   private readonly log: Logger;
   private readonly now: () => Date;
 
@@ -75,6 +83,22 @@ export class EventRecorder {
   ) {
     this.log = opts.log ?? silentLogger();
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Records the event in the background, after the object's earlier emitted events. Never throws. */
+  emit(obj: KubeObject, type: EventType, reason: string, action: string, message: string): void {
+    const key = obj.metadata.uid ?? `${obj.metadata.namespace}/${obj.metadata.name}`;
+    const tail = (this.pending.get(key) ?? Promise.resolve()).then(() => this.event(obj, type, reason, action, message));
+    this.pending.set(key, tail);
+    // The chain is dropped once its last event is written, so the map holds only objects with work left.
+    void tail.then(() => {
+      if (this.pending.get(key) === tail) this.pending.delete(key);
+    });
+  }
+
+  /** Resolves once every event emitted so far is written or given up. */
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
   }
 
   async event(obj: KubeObject, type: EventType, reason: string, action: string, message: string): Promise<void> {
