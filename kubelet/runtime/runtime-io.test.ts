@@ -64,7 +64,11 @@ describe.runIf(shimBuilt)('attach', () => {
     const spec = h.spec('posquit0/doraemon', { command: ['cat'], stdin: true });
     await h.start(spec);
     const first = await h.client.attach(spec.id, { stdin: true, stdout: true, stderr: false, tty: false });
+    const firstOut = collect(first);
     first.writeStdin('a\n');
+    // cat's echo of "a" must reach the first client before it leaves: output written after the second
+    // client attached would (rightly) go to the second one too.
+    await eventually(() => firstOut.text() === 'a\n');
     first.closeStdin();
     first.close();
     const second = await h.client.attach(spec.id, { stdin: true, stdout: true, stderr: false, tty: false });
